@@ -1,0 +1,305 @@
+/*
+ * engine.c - tousu_engine: a policy, the host's callbacks (clock, store,
+ * allocator), and the triage entry point. Data flows one way:
+ * record -> classify -> history and window (store reads) -> rank ->
+ * escalate -> one store write -> result. Nothing is written unless every
+ * earlier step succeeded, so a failed call can simply be retried (R-HOST-3).
+ */
+#include "internal.h"
+
+#include <string.h>
+
+/* The v1.0 sizes: callers built against 1.0 pass at least these. */
+#define CONTACT_MIN_SIZE sizeof(tousu_contact)
+#define RESULT_MIN_SIZE sizeof(tousu_result)
+#define HOST_MIN_SIZE sizeof(tousu_host)
+#define STORE_MIN_SIZE sizeof(tousu_store_ops)
+#define ARCHIVE_MIN_SIZE sizeof(tousu_archive)
+
+int tz_store_failed(tousu_engine *e, const char *op, int rc)
+{
+    if (e->own_store && rc == TOUSU_ENOMEM)
+        return tz_fail(&e->err, TOUSU_ENOMEM, "in-memory store: out of memory in %s", op);
+    return tz_fail(&e->err, TOUSU_ECALLBACK, "store.%s failed with %d", op, rc);
+}
+
+static int install_host(tousu_engine *e, const tousu_host *h)
+{
+    e->user = h->user;
+    e->now_ms = h->now_ms;
+    e->store_user = h->store_user ? h->store_user : h->user;
+    if (h->store) {
+        if (h->store->struct_size < sizeof(size_t))
+            return TOUSU_ESTRUCT;
+        int rc = tz_copy_in(&e->store, sizeof e->store, h->store, h->store->struct_size,
+                            STORE_MIN_SIZE);
+        if (rc)
+            return rc;
+        if (!e->store.history || !e->store.window || !e->store.members || !e->store.record ||
+            !e->store.archive)
+            return TOUSU_EINVAL; /* reject a NULL required callback up front */
+    }
+    return TOUSU_OK;
+}
+
+int tousu_engine_new(tousu_engine **out, const tousu_host *host, tousu_policy *policy)
+{
+    if (!out)
+        return TOUSU_EINVAL;
+    *out = NULL;
+    tousu_host h;
+    memset(&h, 0, sizeof h);
+    if (host) {
+        int rc = tz_copy_in(&h, sizeof h, host, host->struct_size, HOST_MIN_SIZE);
+        if (rc)
+            return rc;
+        if (!h.alloc != !h.free)
+            return TOUSU_EINVAL;
+    }
+    tz_alloc a;
+    tz_alloc_default(&a);
+    if (h.alloc) {
+        a.user = h.user;
+        a.alloc = h.alloc;
+        a.free = h.free;
+    }
+    tousu_engine *e = tz_calloc(&a, 1, sizeof *e);
+    if (!e)
+        return TOUSU_ENOMEM;
+    e->alloc = a;
+    int rc = install_host(e, &h);
+    if (rc == TOUSU_OK && !policy)
+        rc = tousu_policy_new(&e->policy);
+    else if (rc == TOUSU_OK)
+        e->policy = tz_policy_ref(policy);
+    if (rc == TOUSU_OK) {
+        tousu_policy_freeze(e->policy);
+        if (!h.store) {
+            rc = tz_memstore_new(&e->own_store, e->policy, &a);
+            if (rc == TOUSU_OK) {
+                e->store = *tousu_memstore_ops();
+                e->store_user = e->own_store;
+            }
+        }
+    }
+    if (rc != TOUSU_OK) {
+        tousu_engine_free(e);
+        return rc;
+    }
+    *out = e;
+    return TOUSU_OK;
+}
+
+void tousu_engine_free(tousu_engine *e)
+{
+    if (!e)
+        return;
+    tousu_memstore_free(e->own_store);
+    tousu_policy_free(e->policy);
+    tz_free(&e->alloc, e->members.ids);
+    tz_free(&e->alloc, e->scratch.ids);
+    tz_alloc a = e->alloc;
+    tz_free(&a, e);
+}
+
+int tousu_engine_set_policy(tousu_engine *e, tousu_policy *policy)
+{
+    if (!e || !policy)
+        return TOUSU_EINVAL;
+    tousu_policy_freeze(policy);
+    tousu_policy *old = e->policy;
+    e->policy = tz_policy_ref(policy);
+    tousu_policy_free(old);
+    tz_ok(&e->err);
+    return TOUSU_OK;
+}
+
+const tousu_policy *tousu_engine_policy(const tousu_engine *e)
+{
+    return e ? e->policy : NULL;
+}
+
+const char *tousu_engine_errmsg(const tousu_engine *e)
+{
+    return e ? e->err.msg : "engine is NULL";
+}
+
+int tousu_engine_errcode(const tousu_engine *e)
+{
+    return e ? e->err.code : TOUSU_EINVAL;
+}
+
+/* The time of an event: given, or from the host clock (R-SLA-13). */
+static int resolve_time(tousu_engine *e, int64_t given, const char *what, int64_t *out)
+{
+    int64_t t = given;
+    if (t == 0) {
+        if (!e->now_ms)
+            return tz_fail(&e->err, TOUSU_EINVAL, "%s is 0 and the host gave no clock", what);
+        if (e->now_ms(e->user, &t) != 0)
+            return tz_fail(&e->err, TOUSU_ECALLBACK, "host clock now_ms failed");
+    }
+    if (t < TZ_TIME_MIN_MS || t >= TZ_TIME_MAX_MS)
+        return tz_fail(&e->err, TOUSU_ERANGE, "%s %lld is outside 1970..2199", what,
+                       (long long)t);
+    *out = t;
+    return TOUSU_OK;
+}
+
+#define CHECK_RANGE(field, lo, hi)                                                               \
+    do {                                                                                         \
+        if ((int64_t)(c->field) < (int64_t)(lo) || (int64_t)(c->field) > (int64_t)(hi))          \
+            return tz_fail(&e->err, TOUSU_ERANGE, "contact." #field " %lld out of range",       \
+                           (long long)(c->field));                                               \
+    } while (0)
+
+/* R-HOST-4: every field checked before anything else happens. */
+static int validate_contact(tousu_engine *e, const tousu_contact *c)
+{
+    if (!c->contact_id || !c->customer_id)
+        return tz_fail(&e->err, TOUSU_EINVAL, "contact.contact_id and customer_id are required");
+    CHECK_RANGE(category, TOUSU_CAT_UNSET, TOUSU_CAT_COUNT_ - 1);
+    CHECK_RANGE(channel, TOUSU_CH_UNSET, TOUSU_CH_COUNT_ - 1);
+    CHECK_RANGE(body, TOUSU_BODY_COMPANY, TOUSU_BODY_COUNT_ - 1);
+    CHECK_RANGE(tier, TOUSU_TIER_ORDINARY, TOUSU_TIER_COUNT_ - 1);
+    CHECK_RANGE(industry, TOUSU_IND_UNSET, TOUSU_IND_COUNT_ - 1);
+    CHECK_RANGE(customer_flags, 0, (TOUSU_CUST_VIP_KNOWN << 1) - 1);
+    CHECK_RANGE(flags, 0, (TOUSU_F_SPECIAL_DEADLINE << 1) - 1);
+    CHECK_RANGE(causes, 0, TOUSU_CAUSE_ALL_);
+    CHECK_RANGE(departments, 0, TOUSU_DEPT_ALL_);
+    CHECK_RANGE(customer_region, 0, 999999);
+    CHECK_RANGE(handling_region, 0, 999999);
+    CHECK_RANGE(n_needed_regions, 0, TOUSU_MAX_REGIONS);
+    for (uint32_t i = 0; i < c->n_needed_regions; i++)
+        if (c->needed_regions[i] > 999999 || !c->needed_regions[i])
+            return tz_fail(&e->err, TOUSU_ERANGE, "contact.needed_regions[%u] %u is not a "
+                           "six-digit division code", i, c->needed_regions[i]);
+    CHECK_RANGE(staff_level, TOUSU_LEVEL_AGENT, TOUSU_LEVEL_GROUP);
+    if (c->special_deadline_ms)
+        CHECK_RANGE(special_deadline_ms, TZ_TIME_MIN_MS, TZ_TIME_MAX_MS - 1);
+    if (c->text_len && !c->text)
+        return tz_fail(&e->err, TOUSU_EINVAL, "contact.text is NULL with text_len %zu",
+                       c->text_len);
+    if (c->text_len > (uint64_t)e->policy->max_text_bytes)
+        return tz_fail(&e->err, TOUSU_ETOOBIG, "contact.text is %zu bytes, the limit is %lld",
+                       c->text_len, (long long)e->policy->max_text_bytes);
+    size_t bad = tz_utf8_check(c->text, c->text_len);
+    if (bad != c->text_len)
+        return tz_fail(&e->err, TOUSU_EUTF8, "contact.text: malformed UTF-8 at byte %zu", bad);
+    return TOUSU_OK;
+}
+
+/* The store's questions (reads only). */
+static int ask_store(tousu_engine *e, const tousu_contact *c, int64_t t, tousu_result *r,
+                     tousu_history *h)
+{
+    memset(h, 0, sizeof *h);
+    e->scratch.n = 0;
+    if (!c->matter || !tz_counts_in_window(e->policy, r->category))
+        return TOUSU_OK; /* R-BAT-5: no matter key, no batch and no repeat */
+    int rc = tz_repeat_check(e, c, t, r, h);
+    if (rc == TOUSU_OK)
+        rc = tz_batch_check(e, c, t, r);
+    return rc;
+}
+
+/* The single write of a triage. */
+static int record(tousu_engine *e, const tousu_contact *c, int64_t t, const tousu_result *r)
+{
+    if (!c->matter || !tz_counts_in_window(e->policy, r->category))
+        return TOUSU_OK;
+    tousu_intake in;
+    memset(&in, 0, sizeof in);
+    in.struct_size = sizeof in;
+    in.contact_id = c->contact_id;
+    in.customer_id = c->customer_id;
+    in.matter = c->matter;
+    in.intake_ms = t;
+    in.vip = r->is_vip;
+    in.in_window = 1;
+    in.opens_complaint = !r->followup; /* R-REP-3: a follow-up joins the open one */
+    in.level = r->level;
+    int rc = e->store.record(e->store_user, &in);
+    return rc ? tz_store_failed(e, "record", rc) : TOUSU_OK;
+}
+
+int tousu_triage(tousu_engine *e, const tousu_contact *contact, tousu_result *out)
+{
+    if (!e)
+        return TOUSU_EINVAL;
+    if (!contact || !out)
+        return tz_fail(&e->err, TOUSU_EINVAL, "contact and out are required");
+    if (out->struct_size < RESULT_MIN_SIZE)
+        return tz_fail(&e->err, TOUSU_ESTRUCT, "result.struct_size %zu < %zu", out->struct_size,
+                       RESULT_MIN_SIZE);
+    tousu_contact c;
+    if (tz_copy_in(&c, sizeof c, contact, contact->struct_size, CONTACT_MIN_SIZE))
+        return tz_fail(&e->err, TOUSU_ESTRUCT, "contact.struct_size %zu not accepted",
+                       contact->struct_size);
+    int rc = validate_contact(e, &c);
+    int64_t t = 0;
+    if (rc == TOUSU_OK)
+        rc = resolve_time(e, c.intake_ms, "contact.intake_ms", &t);
+    if (rc)
+        return rc;
+
+    tousu_result r;
+    memset(&r, 0, sizeof r);
+    r.struct_size = sizeof r;
+    r.intake_ms = t;
+    tz_classify(e->policy, &c, &r);
+    tousu_history h;
+    if ((rc = ask_store(e, &c, t, &r, &h)) != TOUSU_OK)
+        return rc;
+    tz_rank(e->policy, &r);
+    tz_escalate(e->policy, &c, &h, &r);
+    if ((rc = record(e, &c, t, &r)) != TOUSU_OK)
+        return rc;
+
+    /* Success: publish the members and the result. */
+    tz_members swap = e->members;
+    e->members = e->scratch;
+    e->scratch = swap;
+    e->scratch.n = 0;
+    tz_copy_out(out, out->struct_size, &r, sizeof r);
+    tz_ok(&e->err);
+    return TOUSU_OK;
+}
+
+int tousu_engine_batch_members(const tousu_engine *e, const uint64_t **ids, size_t *n)
+{
+    if (!e || !ids || !n)
+        return TOUSU_EINVAL;
+    *ids = e->members.ids;
+    *n = e->members.n;
+    return TOUSU_OK;
+}
+
+int tousu_archive_complaint(tousu_engine *e, const tousu_archive *archive)
+{
+    if (!e)
+        return TOUSU_EINVAL;
+    if (!archive)
+        return tz_fail(&e->err, TOUSU_EINVAL, "archive is required");
+    tousu_archive a;
+    if (tz_copy_in(&a, sizeof a, archive, archive->struct_size, ARCHIVE_MIN_SIZE))
+        return tz_fail(&e->err, TOUSU_ESTRUCT, "archive.struct_size %zu not accepted",
+                       archive->struct_size);
+    if (!a.contact_id || !a.customer_id || !a.matter)
+        return tz_fail(&e->err, TOUSU_EINVAL,
+                       "archive.contact_id, customer_id and matter are required");
+    if (a.level < TOUSU_LEVEL_AGENT || a.level > TOUSU_LEVEL_GROUP)
+        return tz_fail(&e->err, TOUSU_ERANGE, "archive.level %d outside 0..4", (int)a.level);
+    int rc = resolve_time(e, a.archived_ms, "archive.archived_ms", &a.archived_ms);
+    if (rc)
+        return rc;
+    rc = e->store.archive(e->store_user, &a);
+    if (rc == TOUSU_ENOTFOUND)
+        return tz_fail(&e->err, TOUSU_ENOTFOUND, "no open complaint %llu of customer %llu on "
+                       "matter %llu", (unsigned long long)a.contact_id,
+                       (unsigned long long)a.customer_id, (unsigned long long)a.matter);
+    if (rc)
+        return tz_store_failed(e, "archive", rc);
+    tz_ok(&e->err);
+    return TOUSU_OK;
+}

@@ -1,0 +1,189 @@
+/*
+ * explain.c - a triage result as text a supervisor can read: what the
+ * contact is, why it is urgent (each kind with its evidence), who must own
+ * it and why, who must not, and what needs coordinating. snprintf
+ * semantics over a caller buffer.
+ */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct sink {
+    char *buf;
+    size_t cap;
+    size_t len; /* what the full text needs */
+} sink;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void put(sink *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *dst = s->len < s->cap ? s->buf + s->len : NULL;
+    size_t room = s->len < s->cap ? s->cap - s->len : 0;
+    int n = vsnprintf(dst, room, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        s->len += (size_t)n;
+}
+
+/* Local date-time in the policy zone (+08:00 by default). */
+static void put_time(sink *s, int64_t t_ms)
+{
+    const int64_t offset_min = 8 * 60;
+    int64_t local = t_ms + offset_min * TZ_MINUTE_MS;
+    int64_t days = tz_floor_div(local, INT64_C(86400000));
+    int64_t ms = local - days * INT64_C(86400000);
+    int64_t y;
+    unsigned m, d;
+    tz_civil_from_days(days, &y, &m, &d);
+    put(s, "%04lld-%02u-%02u %02d:%02d:%02d+08:00", (long long)y, m, d,
+        (int)(ms / 3600000), (int)(ms / 60000 % 60), (int)(ms / 1000 % 60));
+}
+
+static const char *flag_name(int64_t bit)
+{
+    switch (bit) {
+    case TOUSU_F_MAJOR_HARM: return "serious harm to customer perception";
+    case TOUSU_F_MAJOR_MEDIA: return "media coverage";
+    case TOUSU_F_MAJOR_PUBLIC: return "public attention";
+    case TOUSU_F_MAJOR_GOVERNMENT: return "government intervention";
+    case TOUSU_F_MAJOR_LITIGATION: return "litigation or arbitration";
+    case TOUSU_F_MAJOR_OPERATIONS: return "serious impact on operations or reputation";
+    case TOUSU_F_MAJOR_LEADERS: return "company leaders' attention";
+    case TOUSU_F_UPGRADED: return "the branch could not resolve it and raised it";
+    case TOUSU_F_SPECIAL_DEADLINE: return "a special time limit was set";
+    default: return "flag";
+    }
+}
+
+static const char *customer_bit_name(int64_t bit)
+{
+    switch (bit) {
+    case TOUSU_CUST_GOV_CONTACT: return "leader or contact of a government department";
+    case TOUSU_CUST_GOLD_CARD: return "gold-card level or above";
+    case TOUSU_CUST_GROUP_A_CONTACT: return "leader or contact of a class-A group";
+    case TOUSU_CUST_IMPORTANT: return "marked important";
+    case TOUSU_CUST_SENSITIVE: return "marked sensitive by the branch";
+    default: return "customer";
+    }
+}
+
+static void put_evidence(sink *s, const tousu_evidence *ev)
+{
+    put(s, "    - %s: ", tousu_kind_name(ev->kind));
+    switch (ev->source) {
+    case TOUSU_EV_FLAG: put(s, "%s", flag_name(ev->value)); break;
+    case TOUSU_EV_BODY:
+        put(s, "addressed to %s via %s", tousu_body_name((int32_t)ev->value),
+            tousu_channel_name((int32_t)ev->value2));
+        break;
+    case TOUSU_EV_BATCH_WINDOW:
+        put(s, "%u ordinary + %u VIP distinct customers on this matter since ",
+            (unsigned)((uint64_t)ev->value >> 32), (unsigned)(ev->value & 0xffffffff));
+        put_time(s, ev->value2);
+        break;
+    case TOUSU_EV_ARCHIVED:
+        put(s, "same matter archived as complaint #%lld on ", (long long)ev->value);
+        put_time(s, ev->value2);
+        break;
+    case TOUSU_EV_REGION:
+        put(s, "needs region %06lld, handled in %06lld", (long long)ev->value,
+            (long long)ev->value2);
+        break;
+    case TOUSU_EV_CUSTOMER: put(s, "%s", customer_bit_name(ev->value)); break;
+    case TOUSU_EV_DEADLINE:
+        put(s, "special time limit");
+        if (ev->value2) {
+            put(s, " until ");
+            put_time(s, ev->value2);
+        }
+        break;
+    default: put(s, "?"); break;
+    }
+    put(s, "\n");
+}
+
+static void put_reason(sink *s, const tousu_reason *x)
+{
+    put(s, "    - %s -> %s", tousu_reason_name(x->code), tousu_level_name(x->level));
+    switch (x->code) {
+    case TOUSU_REASON_LEAPFROG: put(s, " (%s)", tousu_body_name((int32_t)x->value)); break;
+    case TOUSU_REASON_CROSS_CITY:
+    case TOUSU_REASON_CROSS_PROVINCE: put(s, " (region %06lld)", (long long)x->value); break;
+    case TOUSU_REASON_REPEAT: put(s, " (earlier complaint #%lld)", (long long)x->value); break;
+    case TOUSU_REASON_STAFF_COMPLAINT: put(s, " (staff #%lld)", (long long)x->value); break;
+    case TOUSU_REASON_MANAGER_DISPUTE:
+        put(s, " (account manager #%lld)", (long long)x->value);
+        break;
+    case TOUSU_REASON_SLA_BREACH: put(s, " (stage %lld)", (long long)x->value); break;
+    default: break;
+    }
+    put(s, "\n");
+}
+
+static void put_summary(sink *s, const tousu_result *r)
+{
+    put(s, "  what: %s, handled %s%s\n", tousu_category_name(r->category),
+        r->handling == TOUSU_HANDLE_ONSITE ? "with departments on site" : "by telephone",
+        r->is_complaint ? "" : " (not a complaint under R-DEF-1)");
+    if (r->urgent)
+        put(s, "  urgency: URGENT (紧急), top kind %s, priority tier %d, named owner required\n",
+            tousu_kind_name(r->top_kind), (int)r->priority_tier);
+    else if (r->is_complaint || r->category == TOUSU_CAT_FAULT)
+        put(s, "  urgency: ordinary (普通)\n");
+    for (uint32_t i = 0; i < r->n_evidence && i < TOUSU_MAX_EVIDENCE; i++)
+        put_evidence(s, &r->evidence[i]);
+    if (r->followup)
+        put(s, "  follow-up on open complaint #%llu (not a repeat)\n",
+            (unsigned long long)r->followup_of);
+    if (r->batch)
+        put(s, "  batch incident: %u contacts in the window belong to it\n",
+            (unsigned)r->batch_members);
+}
+
+static void put_owner(sink *s, const tousu_result *r)
+{
+    put(s, "  owner: %s\n", tousu_level_name(r->level));
+    for (uint32_t i = 0; i < r->n_reasons && i < TOUSU_MAX_REASONS; i++)
+        put_reason(s, &r->reasons[i]);
+    for (uint32_t i = 0; i < r->n_recused && i < TOUSU_MAX_RECUSED; i++)
+        put(s, "  must not own it (回避): staff #%llu\n", (unsigned long long)r->recused[i]);
+    if (r->needs_coordination) {
+        put(s, "  needs coordination (协调单):");
+        for (uint32_t i = 0; i < r->n_coord_regions && i < TOUSU_MAX_REGIONS; i++)
+            put(s, " region %06u", r->coord_regions[i]);
+        if (r->coord_departments)
+            put(s, " departments 0x%02x", r->coord_departments);
+        put(s, "\n");
+    }
+    if (r->suggested_kinds) {
+        put(s, "  text suggests (not applied):");
+        for (int32_t k = 0; k < TOUSU_KIND_COUNT_; k++)
+            if (r->suggested_kinds & (1u << k))
+                put(s, " %s", tousu_kind_name(k));
+        put(s, "\n");
+    }
+}
+
+int tousu_result_explain(const tousu_result *r, char *buf, size_t cap, size_t *needed)
+{
+    if (!r || !needed || (!buf && cap))
+        return TOUSU_EINVAL;
+    if (r->struct_size < sizeof(tousu_result))
+        return TOUSU_ESTRUCT;
+    sink s = {buf, cap, 0};
+    if (cap)
+        buf[0] = '\0';
+    put(&s, "  intake: ");
+    put_time(&s, r->intake_ms);
+    put(&s, "\n");
+    put_summary(&s, r);
+    put_owner(&s, r);
+    *needed = s.len;
+    return s.len < cap ? TOUSU_OK : TOUSU_ENOSPACE;
+}
