@@ -105,8 +105,16 @@ struct tousu_policy {
     int32_t priority[TOUSU_KIND_COUNT_];      /* kinds, highest first */
     int32_t rank_of_kind[TOUSU_KIND_COUNT_];  /* inverse of priority */
     /* @SLA-POLICY-BEGIN@ (calendar.c, sla.c own these fields) */
+    /* R-SLA-1..10 target in ms per (category, 1 + kind with 0 = ordinary, stage) */
+    int64_t sla_target[TOUSU_CAT_COUNT_][TOUSU_KIND_COUNT_ + 1][TOUSU_STAGE_COUNT_];
+    int32_t sla_business[TOUSU_CAT_COUNT_][TOUSU_STAGE_COUNT_]; /* R-SLA-12 1 = business */
+    int32_t sla_warn_permille; /* R-ESC-5 warning share, default 800 */
     /* @SLA-POLICY-END@ */
     /* @WORDS-POLICY-BEGIN@ (script.c, phrase.c, flow.c, quality.c) */
+    const struct tz_words *words; /* tables in force: built-in or words_own */
+    struct tz_words *words_own;   /* owned copy (tousu_policy_set_words) */
+    tousu_matcher *matchers[3];   /* phrases, signals, QA (words.c) */
+    int64_t qa_param[16];         /* R-QA weights and numbers */
     /* @WORDS-POLICY-END@ */
 };
 
@@ -182,5 +190,18 @@ void tz_suggest_from_text(const tousu_policy *p, const char *text, size_t len, t
 /* ---------- in-memory store (store_mem.c) ---------- */
 
 int tz_memstore_new(tousu_memstore **out, const tousu_policy *p, const tz_alloc *a);
+
+/* ---------- SLA (sla_policy.c; the rest is in sla_int.h) ---------- */
+
+/* R-SLA-1..10, R-ESC-5: the built-in SLA tables of SPEC.md section 10. */
+void tz_policy_init_sla(tousu_policy *p);
+
+/* ---------- words (words.c): scripts, flows, phrases, QA tables ---------- */
+
+/* Put the built-in tables and QA numbers in p and build its matchers
+ * (a failed build is retried lazily on first use). */
+void tz_words_policy_init(tousu_policy *p);
+/* Release what tz_words_policy_init or tousu_policy_set_words made. */
+void tz_words_policy_free(tousu_policy *p);
 
 #endif

@@ -79,6 +79,7 @@ static void init_builtin(tousu_policy *p)
     set_priority(p, order);
 
     /* @SLA-INIT@ */
+    tz_policy_init_sla(p);
     /* @WORDS-INIT@ */
 }
 

@@ -1,0 +1,185 @@
+/*
+ * calendar_math.c - due times and working time on a business calendar
+ * (R-SLA-12), in time independent of their length.
+ *
+ * T(D) is the working time of every local day before day D, counted from
+ * a fixed origin (only differences matter):
+ *     T(D) = Reg(D) + Delta(D)
+ * Reg(D) = whole weeks * week total + the weekday prefix of the last
+ * partial week (one multiply); Delta(D) = the summed differences of the
+ * special days before D (a prefix sum found by binary search). Because each
+ * day's work ends before the next day's starts (tz_cal_check_order), the
+ * working time up to an instant in local day L is
+ *     W(x) = T(L-1) + (day L-1's spans up to x) + (day L's spans up to x)
+ * and a due time is found by inverting T: binary search over the special
+ * days for the stretch, then a division by the week total, then at most
+ * seven weekday steps and one day's spans. No loop depends on the target.
+ */
+#include "sla_int.h"
+
+bool tz_time_ok(int64_t t)
+{
+    return t >= TZ_TIME_MIN_MS && t < TZ_TIME_MAX_MS;
+}
+
+/* Working time of the regular weekdays before day d. */
+static int64_t reg(const tousu_calendar *cal, int64_t d)
+{
+    int64_t w = tz_floor_div(d, 7);
+    return w * cal->week_ms + cal->pre[d - 7 * w];
+}
+
+/* Working time of plan p (of the day starting at local ms day0) before x. */
+static int64_t upto(const tz_dayplan *p, int64_t day0, int64_t x)
+{
+    int64_t sum = 0;
+    for (int32_t i = 0; i < p->n; i++) {
+        int64_t a = day0 + p->start[i] * TZ_MINUTE_MS;
+        if (x <= a)
+            break;
+        int64_t b = day0 + p->end[i] * TZ_MINUTE_MS;
+        sum += (x < b ? x : b) - a;
+    }
+    return sum;
+}
+
+static int covered(const tousu_calendar *cal, int64_t lo, int64_t hi)
+{
+    return lo >= cal->cov_lo && hi < cal->cov_hi ? TOUSU_OK : TOUSU_ENODATA;
+}
+
+/* W at local instant x (ms since the local epoch). */
+static int work_at(const tousu_calendar *cal, int64_t x, int64_t *out)
+{
+    int64_t L = tz_floor_div(x, TZ_DAY_MS);
+    int64_t tod = x - L * TZ_DAY_MS;
+    /* The days whose hours matter: the day before only while a span from
+     * it may still run; day L only once it has begun. */
+    int64_t lo = (cal->carry_min > 0 && tod < cal->carry_min * TZ_MINUTE_MS) ? L - 1 : L;
+    int64_t hi = tod > 0 ? L : L - 1;
+    if (covered(cal, lo, hi < lo ? lo : hi) != TOUSU_OK)
+        return TOUSU_ENODATA;
+    size_t i = tz_cal_lower_bound(cal, L - 1);
+    const tz_dayplan *prev = &cal->week[tz_weekday_from_days(L - 1)];
+    const tz_dayplan *cur = &cal->week[tz_weekday_from_days(L)];
+    int64_t t_prev = reg(cal, L - 1) + cal->scum[i];
+    size_t j = i;
+    if (j < cal->n_special && cal->sday[j] == L - 1)
+        prev = &cal->spec[j++].plan;
+    if (j < cal->n_special && cal->sday[j] == L)
+        cur = &cal->spec[j].plan;
+    *out = t_prev + upto(prev, (L - 1) * TZ_DAY_MS, x) + upto(cur, L * TZ_DAY_MS, x);
+    return TOUSU_OK;
+}
+
+/* The last day D with T(D) < X, and X - T(D) (the part of X inside day D). */
+static int invert(const tousu_calendar *cal, int64_t X, int64_t *day, int64_t *rem)
+{
+    size_t lo = 0, hi = cal->n_special;
+    while (lo < hi) { /* first special day k with T(sday[k]) >= X */
+        size_t mid = lo + (hi - lo) / 2;
+        if (reg(cal, cal->sday[mid]) + cal->scum[mid] < X)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = lo;
+    if (k > 0) { /* is it inside the special day just before? */
+        int64_t s = cal->sday[k - 1];
+        if (reg(cal, s + 1) + cal->scum[k] >= X) {
+            *day = s;
+            *rem = X - (reg(cal, s) + cal->scum[k - 1]);
+            return TOUSU_OK;
+        }
+    }
+    /* Regular days between special days k-1 and k: T(D) = Reg(D) + scum[k]. */
+    if (cal->week_ms == 0)
+        return TOUSU_ERANGE; /* no working time ahead */
+    int64_t x = X - cal->scum[k];
+    int64_t w = tz_floor_div(x - 1, cal->week_ms);
+    int64_t r = x - 1 - w * cal->week_ms;
+    int i = 6;
+    while (cal->pre[i] > r)
+        i--;
+    *day = 7 * w + i;
+    *rem = X - (reg(cal, *day) + cal->scum[k]);
+    return TOUSU_OK;
+}
+
+/* R-SLA-12 */
+int tz_cal_due(const tousu_calendar *cal, int64_t start, int64_t n, int64_t *out)
+{
+    if (!tz_time_ok(start) || n < 0 || n > TZ_TIME_MAX_MS)
+        return TOUSU_ERANGE;
+    if (n == 0) {
+        *out = start; /* a target of 0 is due at once */
+        return TOUSU_OK;
+    }
+    if (!cal || cal->is_24x7) {
+        if (start + n >= TZ_TIME_MAX_MS)
+            return TOUSU_ERANGE;
+        *out = start + n;
+        return TOUSU_OK;
+    }
+    const int64_t off = (int64_t)cal->offset_min * TZ_MINUTE_MS;
+    int64_t w0;
+    int rc = work_at(cal, start + off, &w0);
+    if (rc != TOUSU_OK)
+        return rc;
+    int64_t day, rem;
+    if ((rc = invert(cal, w0 + n, &day, &rem)) != TOUSU_OK)
+        return rc;
+    if (covered(cal, day, day) != TOUSU_OK)
+        return TOUSU_ENODATA;
+    const tz_dayplan *p = tz_cal_plan_of(cal, day, NULL);
+    int64_t local = day * TZ_DAY_MS;
+    for (int32_t i = 0; i < p->n; i++) {
+        int64_t len = (p->end[i] - p->start[i]) * TZ_MINUTE_MS;
+        if (rem <= len || i == p->n - 1) {
+            local += p->start[i] * TZ_MINUTE_MS + rem;
+            break;
+        }
+        rem -= len;
+    }
+    int64_t t = local - off;
+    if (!tz_time_ok(t))
+        return TOUSU_ERANGE;
+    *out = t;
+    return TOUSU_OK;
+}
+
+/* R-SLA-12 */
+int tz_cal_working(const tousu_calendar *cal, int64_t from, int64_t to, int64_t *out)
+{
+    if (!tz_time_ok(from) || !tz_time_ok(to) || from > to)
+        return TOUSU_ERANGE;
+    if (!cal || cal->is_24x7) {
+        *out = to - from;
+        return TOUSU_OK;
+    }
+    const int64_t off = (int64_t)cal->offset_min * TZ_MINUTE_MS;
+    int64_t a, b;
+    int rc = work_at(cal, from + off, &a);
+    if (rc == TOUSU_OK)
+        rc = work_at(cal, to + off, &b);
+    if (rc != TOUSU_OK)
+        return rc;
+    *out = b - a;
+    return TOUSU_OK;
+}
+
+int tousu_calendar_due(const tousu_calendar *cal, int64_t start_ms, int64_t working_ms,
+                       int64_t *out)
+{
+    if (!cal || !out)
+        return TOUSU_EINVAL;
+    return tz_cal_due(cal, start_ms, working_ms, out);
+}
+
+int tousu_calendar_working_ms(const tousu_calendar *cal, int64_t from_ms, int64_t to_ms,
+                              int64_t *out)
+{
+    if (!cal || !out)
+        return TOUSU_EINVAL;
+    return tz_cal_working(cal, from_ms, to_ms, out);
+}
