@@ -48,17 +48,29 @@ static int covered(const tousu_calendar *cal, int64_t lo, int64_t hi)
     return lo >= cal->cov_lo && hi < cal->cov_hi ? TOUSU_OK : TOUSU_ENODATA;
 }
 
-/* W at local instant x (ms since the local epoch). */
-static int work_at(const tousu_calendar *cal, int64_t x, int64_t *out)
+/* The first local day whose hours can count after local instant x: the
+ * day before while a span from it may still run past midnight. */
+static int64_t first_day_after(const tousu_calendar *cal, int64_t x)
 {
     int64_t L = tz_floor_div(x, TZ_DAY_MS);
     int64_t tod = x - L * TZ_DAY_MS;
-    /* The days whose hours matter: the day before only while a span from
-     * it may still run; day L only once it has begun. */
-    int64_t lo = (cal->carry_min > 0 && tod < cal->carry_min * TZ_MINUTE_MS) ? L - 1 : L;
-    int64_t hi = tod > 0 ? L : L - 1;
-    if (covered(cal, lo, hi < lo ? lo : hi) != TOUSU_OK)
-        return TOUSU_ENODATA;
+    return (cal->carry_min > 0 && tod < cal->carry_min * TZ_MINUTE_MS) ? L - 1 : L;
+}
+
+/* The last local day whose hours can count before local instant x: day L
+ * only once x is past the night spans of the day before (no day starts
+ * working before they end). */
+static int64_t last_day_before(const tousu_calendar *cal, int64_t x)
+{
+    int64_t L = tz_floor_div(x, TZ_DAY_MS);
+    return x - L * TZ_DAY_MS > cal->carry_min * TZ_MINUTE_MS ? L : L - 1;
+}
+
+/* W at local instant x (ms since the local epoch). Callers check that the
+ * days they difference over are covered: W itself is only a prefix sum. */
+static int64_t work_at(const tousu_calendar *cal, int64_t x)
+{
+    int64_t L = tz_floor_div(x, TZ_DAY_MS);
     size_t i = tz_cal_lower_bound(cal, L - 1);
     const tz_dayplan *prev = &cal->week[tz_weekday_from_days(L - 1)];
     const tz_dayplan *cur = &cal->week[tz_weekday_from_days(L)];
@@ -68,8 +80,7 @@ static int work_at(const tousu_calendar *cal, int64_t x, int64_t *out)
         prev = &cal->spec[j++].plan;
     if (j < cal->n_special && cal->sday[j] == L)
         cur = &cal->spec[j].plan;
-    *out = t_prev + upto(prev, (L - 1) * TZ_DAY_MS, x) + upto(cur, L * TZ_DAY_MS, x);
-    return TOUSU_OK;
+    return t_prev + upto(prev, (L - 1) * TZ_DAY_MS, x) + upto(cur, L * TZ_DAY_MS, x);
 }
 
 /* The last day D with T(D) < X, and X - T(D) (the part of X inside day D). */
@@ -122,14 +133,12 @@ int tz_cal_due(const tousu_calendar *cal, int64_t start, int64_t n, int64_t *out
         return TOUSU_OK;
     }
     const int64_t off = (int64_t)cal->offset_min * TZ_MINUTE_MS;
-    int64_t w0;
-    int rc = work_at(cal, start + off, &w0);
+    int64_t day, rem;
+    int rc = invert(cal, work_at(cal, start + off) + n, &day, &rem);
     if (rc != TOUSU_OK)
         return rc;
-    int64_t day, rem;
-    if ((rc = invert(cal, w0 + n, &day, &rem)) != TOUSU_OK)
-        return rc;
-    if (covered(cal, day, day) != TOUSU_OK)
+    /* Every day from the start to the due day must be known. */
+    if (covered(cal, first_day_after(cal, start + off), day) != TOUSU_OK)
         return TOUSU_ENODATA;
     const tz_dayplan *p = tz_cal_plan_of(cal, day, NULL);
     int64_t local = day * TZ_DAY_MS;
@@ -158,13 +167,10 @@ int tz_cal_working(const tousu_calendar *cal, int64_t from, int64_t to, int64_t 
         return TOUSU_OK;
     }
     const int64_t off = (int64_t)cal->offset_min * TZ_MINUTE_MS;
-    int64_t a, b;
-    int rc = work_at(cal, from + off, &a);
-    if (rc == TOUSU_OK)
-        rc = work_at(cal, to + off, &b);
-    if (rc != TOUSU_OK)
-        return rc;
-    *out = b - a;
+    int64_t lo = first_day_after(cal, from + off), hi = last_day_before(cal, to + off);
+    if (hi >= lo && covered(cal, lo, hi) != TOUSU_OK)
+        return TOUSU_ENODATA;
+    *out = work_at(cal, to + off) - work_at(cal, from + off);
     return TOUSU_OK;
 }
 

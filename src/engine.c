@@ -189,16 +189,20 @@ static int validate_contact(tousu_engine *e, const tousu_contact *c)
     return TOUSU_OK;
 }
 
-/* The store's questions (reads only). */
+/* The store's questions (reads only). R-BAT-5: without a matter key there
+ * is no batch and no repeat. Windows hold complaints and (by policy) fault
+ * reports; repeats and follow-ups are about complaints only (R-REP-1). */
 static int ask_store(tousu_engine *e, const tousu_contact *c, int64_t t, tousu_result *r,
                      tousu_history *h)
 {
     memset(h, 0, sizeof *h);
     e->scratch.n = 0;
-    if (!c->matter || !tz_counts_in_window(e->policy, r->category))
-        return TOUSU_OK; /* R-BAT-5: no matter key, no batch and no repeat */
-    int rc = tz_repeat_check(e, c, t, r, h);
-    if (rc == TOUSU_OK)
+    if (!c->matter)
+        return TOUSU_OK;
+    int rc = TOUSU_OK;
+    if (r->is_complaint)
+        rc = tz_repeat_check(e, c, t, r, h);
+    if (rc == TOUSU_OK && tz_counts_in_window(e->policy, r->category))
         rc = tz_batch_check(e, c, t, r);
     return rc;
 }
@@ -206,18 +210,18 @@ static int ask_store(tousu_engine *e, const tousu_contact *c, int64_t t, tousu_r
 /* The single write of a triage. */
 static int record(tousu_engine *e, const tousu_contact *c, int64_t t, const tousu_result *r)
 {
-    if (!c->matter || !tz_counts_in_window(e->policy, r->category))
-        return TOUSU_OK;
     tousu_intake in;
     memset(&in, 0, sizeof in);
     in.struct_size = sizeof in;
+    in.in_window = tz_counts_in_window(e->policy, r->category);
+    in.opens_complaint = r->is_complaint && !r->followup; /* R-REP-3 */
+    if (!c->matter || (!in.in_window && !in.opens_complaint))
+        return TOUSU_OK;
     in.contact_id = c->contact_id;
     in.customer_id = c->customer_id;
     in.matter = c->matter;
     in.intake_ms = t;
     in.vip = r->is_vip;
-    in.in_window = 1;
-    in.opens_complaint = !r->followup; /* R-REP-3: a follow-up joins the open one */
     in.level = r->level;
     int rc = e->store.record(e->store_user, &in);
     return rc ? tz_store_failed(e, "record", rc) : TOUSU_OK;

@@ -5,34 +5,13 @@
  * semantics over a caller buffer.
  */
 #include "internal.h"
+#include "policy_text.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-typedef struct sink {
-    char *buf;
-    size_t cap;
-    size_t len; /* what the full text needs */
-} sink;
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void put(sink *s, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *dst = s->len < s->cap ? s->buf + s->len : NULL;
-    size_t room = s->len < s->cap ? s->cap - s->len : 0;
-    int n = vsnprintf(dst, room, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        s->len += (size_t)n;
-}
-
 /* Local date-time in the policy zone (+08:00 by default). */
-static void put_time(sink *s, int64_t t_ms)
+static void put_time(tz_sink *s, int64_t t_ms)
 {
     const int64_t offset_min = 8 * 60;
     int64_t local = t_ms + offset_min * TZ_MINUTE_MS;
@@ -41,7 +20,7 @@ static void put_time(sink *s, int64_t t_ms)
     int64_t y;
     unsigned m, d;
     tz_civil_from_days(days, &y, &m, &d);
-    put(s, "%04lld-%02u-%02u %02d:%02d:%02d+08:00", (long long)y, m, d,
+    tz_sink_put(s, "%04lld-%02u-%02u %02d:%02d:%02d+08:00", (long long)y, m, d,
         (int)(ms / 3600000), (int)(ms / 60000 % 60), (int)(ms / 1000 % 60));
 }
 
@@ -73,100 +52,104 @@ static const char *customer_bit_name(int64_t bit)
     }
 }
 
-static void put_evidence(sink *s, const tousu_evidence *ev)
+static void put_evidence(tz_sink *s, const tousu_evidence *ev)
 {
-    put(s, "    - %s: ", tousu_kind_name(ev->kind));
+    tz_sink_put(s, "    - %s: ", tousu_kind_name(ev->kind));
     switch (ev->source) {
-    case TOUSU_EV_FLAG: put(s, "%s", flag_name(ev->value)); break;
+    case TOUSU_EV_FLAG: tz_sink_put(s, "%s", flag_name(ev->value)); break;
     case TOUSU_EV_BODY:
-        put(s, "addressed to %s via %s", tousu_body_name((int32_t)ev->value),
+        tz_sink_put(s, "addressed to %s via %s", tousu_body_name((int32_t)ev->value),
             tousu_channel_name((int32_t)ev->value2));
         break;
     case TOUSU_EV_BATCH_WINDOW:
-        put(s, "%u ordinary + %u VIP distinct customers on this matter since ",
+        tz_sink_put(s, "%u ordinary + %u VIP distinct customers on this matter since ",
             (unsigned)((uint64_t)ev->value >> 32), (unsigned)(ev->value & 0xffffffff));
         put_time(s, ev->value2);
         break;
     case TOUSU_EV_ARCHIVED:
-        put(s, "same matter archived as complaint #%lld on ", (long long)ev->value);
+        tz_sink_put(s, "same matter archived as complaint #%lld on ", (long long)ev->value);
         put_time(s, ev->value2);
         break;
     case TOUSU_EV_REGION:
-        put(s, "needs region %06lld, handled in %06lld", (long long)ev->value,
+        tz_sink_put(s, "needs region %06lld, handled in %06lld", (long long)ev->value,
             (long long)ev->value2);
         break;
-    case TOUSU_EV_CUSTOMER: put(s, "%s", customer_bit_name(ev->value)); break;
+    case TOUSU_EV_CUSTOMER: tz_sink_put(s, "%s", customer_bit_name(ev->value)); break;
     case TOUSU_EV_DEADLINE:
-        put(s, "special time limit");
+        tz_sink_put(s, "special time limit");
         if (ev->value2) {
-            put(s, " until ");
+            tz_sink_put(s, " until ");
             put_time(s, ev->value2);
         }
         break;
-    default: put(s, "?"); break;
+    default: tz_sink_put(s, "?"); break;
     }
-    put(s, "\n");
+    tz_sink_put(s, "\n");
 }
 
-static void put_reason(sink *s, const tousu_reason *x)
+static void put_reason(tz_sink *s, const tousu_reason *x)
 {
-    put(s, "    - %s -> %s", tousu_reason_name(x->code), tousu_level_name(x->level));
+    tz_sink_put(s, "    - %s -> %s", tousu_reason_name(x->code), tousu_level_name(x->level));
     switch (x->code) {
-    case TOUSU_REASON_LEAPFROG: put(s, " (%s)", tousu_body_name((int32_t)x->value)); break;
+    case TOUSU_REASON_LEAPFROG: tz_sink_put(s, " (%s)", tousu_body_name((int32_t)x->value)); break;
     case TOUSU_REASON_CROSS_CITY:
-    case TOUSU_REASON_CROSS_PROVINCE: put(s, " (region %06lld)", (long long)x->value); break;
-    case TOUSU_REASON_REPEAT: put(s, " (earlier complaint #%lld)", (long long)x->value); break;
-    case TOUSU_REASON_STAFF_COMPLAINT: put(s, " (staff #%lld)", (long long)x->value); break;
+    case TOUSU_REASON_CROSS_PROVINCE: tz_sink_put(s, " (region %06lld)", (long long)x->value); break;
+    case TOUSU_REASON_REPEAT: tz_sink_put(s, " (earlier complaint #%lld)", (long long)x->value); break;
+    case TOUSU_REASON_STAFF_COMPLAINT: tz_sink_put(s, " (staff #%lld)", (long long)x->value); break;
     case TOUSU_REASON_MANAGER_DISPUTE:
-        put(s, " (account manager #%lld)", (long long)x->value);
+        tz_sink_put(s, " (account manager #%lld)", (long long)x->value);
         break;
-    case TOUSU_REASON_SLA_BREACH: put(s, " (stage %lld)", (long long)x->value); break;
+    case TOUSU_REASON_SLA_BREACH: tz_sink_put(s, " (stage %lld)", (long long)x->value); break;
     default: break;
     }
-    put(s, "\n");
+    tz_sink_put(s, "\n");
 }
 
-static void put_summary(sink *s, const tousu_result *r)
+static void put_summary(tz_sink *s, const tousu_result *r)
 {
-    put(s, "  what: %s, handled %s%s\n", tousu_category_name(r->category),
+    tz_sink_put(s, "  what: %s, handled %s%s\n", tousu_category_name(r->category),
         r->handling == TOUSU_HANDLE_ONSITE ? "with departments on site" : "by telephone",
         r->is_complaint ? "" : " (not a complaint under R-DEF-1)");
     if (r->urgent)
-        put(s, "  urgency: URGENT (紧急), top kind %s, priority tier %d, named owner required\n",
+        tz_sink_put(s, "  urgency: URGENT (紧急), top kind %s, priority tier %d, named owner required\n",
             tousu_kind_name(r->top_kind), (int)r->priority_tier);
     else if (r->is_complaint || r->category == TOUSU_CAT_FAULT)
-        put(s, "  urgency: ordinary (普通)\n");
+        tz_sink_put(s, "  urgency: ordinary (普通)\n");
     for (uint32_t i = 0; i < r->n_evidence && i < TOUSU_MAX_EVIDENCE; i++)
         put_evidence(s, &r->evidence[i]);
     if (r->followup)
-        put(s, "  follow-up on open complaint #%llu (not a repeat)\n",
+        tz_sink_put(s, "  follow-up on open complaint #%llu (not a repeat)\n",
             (unsigned long long)r->followup_of);
     if (r->batch)
-        put(s, "  batch incident: %u contacts in the window belong to it\n",
+        tz_sink_put(s, "  batch incident: %u contacts in the window belong to it\n",
             (unsigned)r->batch_members);
 }
 
-static void put_owner(sink *s, const tousu_result *r)
+static void put_owner(tz_sink *s, const tousu_result *r)
 {
-    put(s, "  owner: %s\n", tousu_level_name(r->level));
+    tz_sink_put(s, "  owner: %s\n", tousu_level_name(r->level));
     for (uint32_t i = 0; i < r->n_reasons && i < TOUSU_MAX_REASONS; i++)
         put_reason(s, &r->reasons[i]);
     for (uint32_t i = 0; i < r->n_recused && i < TOUSU_MAX_RECUSED; i++)
-        put(s, "  must not own it (回避): staff #%llu\n", (unsigned long long)r->recused[i]);
+        tz_sink_put(s, "  must not own it (回避): staff #%llu\n", (unsigned long long)r->recused[i]);
     if (r->needs_coordination) {
-        put(s, "  needs coordination (协调单):");
+        tz_sink_put(s, "  needs coordination (协调单):");
         for (uint32_t i = 0; i < r->n_coord_regions && i < TOUSU_MAX_REGIONS; i++)
-            put(s, " region %06u", r->coord_regions[i]);
-        if (r->coord_departments)
-            put(s, " departments 0x%02x", r->coord_departments);
-        put(s, "\n");
+            tz_sink_put(s, " region %06u", r->coord_regions[i]);
+        static const char *const depts[] = {"network", "billing", "marketing", "IT",
+                                            "device maker", "legal", "customer service",
+                                            "other"};
+        for (unsigned b = 0; b < 8; b++)
+            if (r->coord_departments & (1u << b))
+                tz_sink_put(s, " %s", depts[b]);
+        tz_sink_put(s, "\n");
     }
     if (r->suggested_kinds) {
-        put(s, "  text suggests (not applied):");
+        tz_sink_put(s, "  text suggests (not applied):");
         for (int32_t k = 0; k < TOUSU_KIND_COUNT_; k++)
             if (r->suggested_kinds & (1u << k))
-                put(s, " %s", tousu_kind_name(k));
-        put(s, "\n");
+                tz_sink_put(s, " %s", tousu_kind_name(k));
+        tz_sink_put(s, "\n");
     }
 }
 
@@ -176,12 +159,12 @@ int tousu_result_explain(const tousu_result *r, char *buf, size_t cap, size_t *n
         return TOUSU_EINVAL;
     if (r->struct_size < sizeof(tousu_result))
         return TOUSU_ESTRUCT;
-    sink s = {buf, cap, 0};
+    tz_sink s = {buf, cap, 0};
     if (cap)
         buf[0] = '\0';
-    put(&s, "  intake: ");
+    tz_sink_put(&s, "  intake: ");
     put_time(&s, r->intake_ms);
-    put(&s, "\n");
+    tz_sink_put(&s, "\n");
     put_summary(&s, r);
     put_owner(&s, r);
     *needed = s.len;

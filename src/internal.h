@@ -111,8 +111,7 @@ struct tousu_policy {
     int32_t sla_warn_permille; /* R-ESC-5 warning share, default 800 */
     /* @SLA-POLICY-END@ */
     /* @WORDS-POLICY-BEGIN@ (script.c, phrase.c, flow.c, quality.c) */
-    const struct tz_words *words; /* tables in force: built-in or words_own */
-    struct tz_words *words_own;   /* owned copy (tousu_policy_set_words) */
+    struct tz_words *words_own;   /* tables set by the host; NULL = built-in */
     tousu_matcher *matchers[3];   /* phrases, signals, QA (words.c) */
     int64_t qa_param[16];         /* R-QA weights and numbers */
     /* @WORDS-POLICY-END@ */

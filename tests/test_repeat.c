@@ -109,6 +109,23 @@ static void test_R_REP_3_open_complaint_is_followup(void **state)
     assert_int_equal(tousu_archive_complaint(*state, &a), TOUSU_ENOTFOUND);
 }
 
+/* R-REP-3: a fault report is not a complaint: a complaint after it on the
+ * same matter is a new complaint, not a follow-up, and can be archived. */
+static void test_R_REP_3_fault_report_is_not_an_open_complaint(void **state)
+{
+    tousu_contact c = complaint(1, 5, 42, at(2025, 6, 1, 9, 0));
+    c.category = TOUSU_CAT_FAULT;
+    c.flags = 0;
+    tousu_result r = triage_ok(*state, &c);
+    assert_false(r.is_complaint);
+    c = complaint(2, 5, 42, at(2025, 6, 1, 12, 0));
+    r = triage_ok(*state, &c);
+    assert_false(r.followup);
+    assert_int_equal(r.batch_ordinary, 1); /* both in the window, one customer */
+    tousu_archive a = archive_of(2, 5, 42, at(2025, 6, 2, 9, 0), 0, 0);
+    assert_int_equal(tousu_archive_complaint(*state, &a), TOUSU_OK);
+}
+
 /* R-REP-4: owned one level above the level that closed it, not by its closer. */
 static void test_R_REP_4_one_level_up_not_the_closer(void **state)
 {
@@ -172,6 +189,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_R_REP_2_may31_to_feb28_or_29, setup, teardown),
         cmocka_unit_test_setup_teardown(test_R_REP_3_open_complaint_is_followup, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_R_REP_3_fault_report_is_not_an_open_complaint,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_R_REP_4_one_level_up_not_the_closer, setup,
                                         teardown),
         cmocka_unit_test(test_R_REP_1_period_is_a_parameter),

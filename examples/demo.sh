@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# examples/demo.sh - build libtousu and show what it decides, and why, on a
+# bundled day of contacts (examples/README.md).
+#
+#   examples/demo.sh                  every section, full output
+#   examples/demo.sh --quiet          extra arguments go to tousu-triage
+#   examples/demo.sh --only-urgent
+#
+# Runs from any directory. Installs meson, ninja, pkg-config and a C compiler
+# with apt-get when they are missing (as root or via sudo), configures
+# $TOUSU_DEMO_BUILD (default: build-demo in the repository) when needed,
+# compiles the demo programs and runs each section in turn.
+#
+# Environment:
+#   TOUSU_DEMO_BUILD     build directory (default: build-demo, relative to the repo)
+#   TOUSU_DEMO_SECTIONS  which sections to run, in order (default: all, see SECTIONS)
+#
+# Adding a section: write a function demo_<name> (it receives the extra
+# arguments; the triage section hands them to tousu-triage) that starts with
+# `section "<Title>"`, add its program to examples/meson.build and its target
+# to DEMO_TARGETS, and append <name> to SECTIONS below.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+say() { printf '>> %s\n' "$*" >&2; }
+section() { printf '\n== %s ==\n\n' "$*"; }
+
+# ---- prerequisites ------------------------------------------------------
+# (tests/run.sh installs the test tools too; the demo needs only these.)
+missing=()
+need() { # command, Debian package
+    command -v "$1" >/dev/null 2>&1 || missing+=("$2")
+}
+need meson meson
+need ninja ninja-build
+need pkg-config pkg-config
+need cc gcc
+[ -e /usr/include/stdio.h ] || missing+=(libc6-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        sudo=()
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo=(sudo)
+    else
+        echo "demo.sh: missing ${missing[*]}; run as root or install sudo" >&2
+        exit 1
+    fi
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "demo.sh: missing ${missing[*]} and no apt-get: install them yourself" >&2
+        exit 1
+    fi
+    say "installing ${missing[*]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+# ---- configure and build ------------------------------------------------
+build=${TOUSU_DEMO_BUILD:-build-demo}
+# The programs each section runs (meson target names).
+DEMO_TARGETS=(tousu-triage)
+
+if [ ! -f "$build/meson-private/coredata.dat" ]; then
+    say "configuring $build"
+    # The demo needs neither cmocka nor the test suites.
+    meson setup "$build" -Dtests=false >&2
+fi
+say "compiling ${DEMO_TARGETS[*]} in $build"
+meson compile -C "$build" "${DEMO_TARGETS[@]}" >&2
+
+# ---- sections -------------------------------------------------------------
+
+# Triage: classification, escalation, batches and repeats on a day of contacts
+# (R-DEF, R-REQ, R-CUS, R-CLS, R-LEAP, R-BAT, R-REP, R-XRG, R-ESC).
+demo_triage() {
+    section "Triage"
+    # stderr joins stdout so that bad lines are reported in place (the
+    # program flushes its output before each report).
+    "$build/examples/tousu-triage" "$@" examples/data/day.csv 2>&1
+}
+
+SECTIONS=(triage)
+
+read -r -a run_sections <<<"${TOUSU_DEMO_SECTIONS:-${SECTIONS[*]}}"
+for name in "${run_sections[@]}"; do
+    if ! declare -F "demo_$name" >/dev/null; then
+        echo "demo.sh: no section '$name' (sections: ${SECTIONS[*]})" >&2
+        exit 2
+    fi
+    "demo_$name" "$@"
+done

@@ -1,0 +1,65 @@
+/*
+ * policy_text.h - internals of the policy text format (policy_file.c):
+ * the section table other modules plug their sections into, the load
+ * context that carries the line number into error messages, and a
+ * snprintf-style sink for dumps and explanations.
+ */
+#ifndef TOUSU_POLICY_TEXT_H
+#define TOUSU_POLICY_TEXT_H
+
+#include "internal.h"
+
+#include <stdarg.h>
+
+/* A slice of the file (not NUL-terminated). */
+typedef struct tz_text {
+    const char *s;
+    size_t len;
+} tz_text;
+
+typedef struct tz_load {
+    const char *name;  /* file name for messages */
+    size_t line;       /* 1-based line being parsed */
+    int section;       /* index into the section table, -1 before any */
+    bool have_header;
+    tousu_load_error err;
+} tz_load;
+
+/* snprintf semantics over a caller buffer: len counts what the full text
+ * needs even when it does not fit. */
+typedef struct tz_sink {
+    char *buf;
+    size_t cap;
+    size_t len;
+} tz_sink;
+
+void tz_sink_put(tz_sink *s, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* One [section] of the file. parse gets one `key = value` line (both
+ * trimmed, non-empty) and returns 0 or an error set with tz_load_fail. */
+typedef struct tz_section {
+    const char *name;
+    int (*parse)(tousu_policy *p, const char *section, const tz_text *key,
+                 const tz_text *value, tz_load *ld);
+    void (*dump)(const tousu_policy *p, const char *section, tz_sink *s);
+    void *reserved;
+} tz_section;
+
+/* Record a load error at the current line; returns code. */
+int tz_load_fail(tz_load *ld, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Strict decimal integer in [lo, hi]: TOUSU_EPARSE or TOUSU_ERANGE. */
+int tz_parse_int(const char *s, size_t n, int64_t lo, int64_t hi, int64_t *out);
+bool tz_text_eq(const tz_text *t, const char *lit);
+/* After a whole file parsed: build derived data; may fail like a line. */
+int tz_policy_finish_load(tousu_policy *p, tz_load *ld);
+
+#endif
