@@ -532,7 +532,6 @@ typedef struct tousu_contact {
     uint32_t handling_region; /* the branch handling it */
     uint32_t n_needed_regions;/* regions whose involvement is needed */
     uint32_t needed_regions[TOUSU_MAX_REGIONS];
-    int32_t reserved_;      /* zero */
     uint64_t staff_id;      /* R-ESC-3 the staff member complained about, 0 = none */
     int32_t staff_level;    /* that staff member's level */
     int32_t reserved2_;     /* zero */
@@ -592,34 +591,35 @@ typedef struct tousu_result {
     int32_t named_owner;     /* R-CLS-2 an urgent complaint needs a named owner */
     int32_t level;           /* R-ESC-2 owning level (tousu_level) */
     uint32_t n_reasons;
-    tousu_reason reasons[TOUSU_MAX_REASONS];
     uint32_t n_evidence;
+    tousu_reason reasons[TOUSU_MAX_REASONS];
     tousu_evidence evidence[TOUSU_MAX_EVIDENCE];
     uint32_t n_recused;      /* R-ESC-3, R-REP-4 staff who must not own it */
-    uint64_t recused[TOUSU_MAX_RECUSED];
     int32_t needs_coordination;  /* R-ESC-6 */
+    uint64_t recused[TOUSU_MAX_RECUSED];
     uint32_t coord_departments;  /* TOUSU_DEPT_* */
     uint32_t n_coord_regions;
     uint32_t coord_regions[TOUSU_MAX_REGIONS];
     int32_t followup;        /* R-REP-3 an open complaint exists */
-    uint64_t followup_of;    /* its contact id */
+    int32_t batch;           /* R-BAT-1 the window is a batch */
+    uint64_t followup_of;    /* the open complaint's contact id */
     uint64_t repeat_of;      /* R-REP-1 the archived complaint, 0 = none */
     int64_t repeat_archived_ms;
     int64_t repeat_since_ms; /* R-REP-2 the start of the repeat period */
-    int32_t batch;           /* R-BAT-1 the window is a batch */
     uint32_t batch_ordinary; /* distinct ordinary customers in the window */
     uint32_t batch_vip;      /* distinct VIP customers */
     uint32_t batch_members;  /* R-BAT-4 contacts in the incident
                                 (tousu_engine_batch_members) */
-    int64_t batch_window_start_ms;
     uint32_t manage_code;    /* R-CUS-6 carried */
-    uint32_t spend_code;
+    int64_t batch_window_start_ms;
+    uint32_t spend_code;     /* R-CUS-6 carried */
     int32_t industry;        /* R-CUS-2 carried */
     int32_t tier;            /* R-CUS-1 carried */
     uint32_t suggested_kinds;/* R-CLS-12 bits of kinds the text suggests;
                                 suggestions never change kinds or level */
     uint32_t n_signals;      /* matches found (at most TOUSU_MAX_SIGNALS kept) */
     tousu_signal signals[TOUSU_MAX_SIGNALS];
+    int32_t reserved_;       /* zero; keeps the size a multiple of 8 */
 } tousu_result;
 
 /* Triage one contact: classify it, decide its owning level, record it in
@@ -1196,7 +1196,8 @@ TOUSU_API const char *tousu_signal_group_name(int32_t group);
 
 /* The policy's own matchers (borrowed, valid while the policy lives):
  * TOUSU_MATCHER_PHRASES (pattern = phrase id), TOUSU_MATCHER_SIGNALS.
- * Errors: TOUSU_EINVAL, TOUSU_ERANGE (which), TOUSU_ENOMEM. */
+ * Errors: TOUSU_EINVAL, TOUSU_ERANGE (which), TOUSU_ENODATA (that table is
+ * empty), TOUSU_ENOMEM. Thread-safe. */
 enum { TOUSU_MATCHER_PHRASES = 0, TOUSU_MATCHER_SIGNALS = 1 };
 TOUSU_API int tousu_policy_matcher(const tousu_policy *policy, int32_t which,
                                    const tousu_matcher **out);
@@ -1606,14 +1607,16 @@ typedef enum tousu_qa_param {
                                         0..1000; defaults 15 20 20 25 10 10 */
     TOUSU_QA_P_MAX_RINGS = 6,        /* R-QA-1, default 3 */
     TOUSU_QA_P_CALLBACK_WAIT_MS = 7, /* R-QA-5 offer a call back from, 120000 */
-    TOUSU_QA_P_HANGUP_DELAY_MS = 8,  /* R-QA-3 hang up after the last step, 2000 */
-    TOUSU_QA_P_CLOSING_TURNS = 9,    /* R-QA-3 agent turns that make the closing, 3 */
-    TOUSU_QA_P_POLITE_MIN = 10,      /* R-QA-6 distinct polite words needed, 3 */
-    TOUSU_QA_P_OPENING_AGENT_NO = 11,/* R-QA-2 the opening states the number: 1 */
-    TOUSU_QA_P_CLOSING_AGENT_NO = 12,/* R-QA-3 the closing states the number: 1 */
-    TOUSU_QA_P_OPENING_SERVE = 13,   /* R-QA-2 the opening says 为您服务: 1 */
-    TOUSU_QA_P_COUNT_ = 14
+    TOUSU_QA_P_CLOSING_TURNS = 8,    /* R-QA-3 agent turns that make the closing, 3 */
+    TOUSU_QA_P_POLITE_MIN = 9,       /* R-QA-6 distinct polite words needed, 3 */
+    TOUSU_QA_P_OPENING_AGENT_NO = 10,/* R-QA-2 the opening states the number: 1 */
+    TOUSU_QA_P_CLOSING_AGENT_NO = 11,/* R-QA-3 the closing states the number: 1 */
+    TOUSU_QA_P_OPENING_SERVE = 12,   /* R-QA-2 the opening says 为您服务: 1 */
+    TOUSU_QA_P_COUNT_ = 13
 } tousu_qa_param;
+/* (The agent may hang up first only after a script step with
+ * TOUSU_STEP_HANG_UP, waiting its hangup_after_ms: the delay is part of the
+ * script tables.) */
 
 /* Set / read a call-quality number. Errors: TOUSU_EINVAL, TOUSU_ENOTFOUND
  * (param), TOUSU_ERANGE, TOUSU_ESTATE (set on a frozen policy). */

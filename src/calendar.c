@@ -117,6 +117,7 @@ static void compile(tousu_calendar *cal)
         s->plan.total_ms = plan_total(&s->plan);
         s->delta_ms = s->plan.total_ms - cal->week[tz_weekday_from_days(cal->sday[i])].total_ms;
         cal->scum[i + 1] = cal->scum[i] + s->delta_ms;
+        cal->sT[i] = tz_cal_reg(cal, cal->sday[i]) + cal->scum[i];
     }
     if (cal->first_year) {
         cal->cov_lo = tz_days_from_civil(cal->first_year, 1, 1);
@@ -129,18 +130,20 @@ static void compile(tousu_calendar *cal)
 
 /* ---------- special days ---------- */
 
-/* Index of the first special day >= day. */
+/* Index of the first special day >= day. Branch-free halving: the loop
+ * runs log2(n) times whatever the key, and compiles to conditional moves. */
 size_t tz_cal_lower_bound(const tousu_calendar *cal, int64_t day)
 {
-    size_t lo = 0, hi = cal->n_special;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cal->sday[mid] < day)
-            lo = mid + 1;
-        else
-            hi = mid;
+    const int64_t *a = cal->sday, *b = a;
+    size_t n = cal->n_special;
+    if (n == 0)
+        return 0;
+    while (n > 1) {
+        size_t half = n / 2;
+        b += b[half - 1] < day ? half : 0;
+        n -= half;
     }
-    return lo;
+    return (size_t)(b - a) + (*b < day);
 }
 
 static int reserve(tousu_calendar *cal, size_t want)
@@ -159,6 +162,10 @@ static int reserve(tousu_calendar *cal, size_t want)
     if (!c)
         return TOUSU_ENOMEM;
     cal->scum = c;
+    int64_t *t = tz_realloc(&cal->alloc, cal->sT, old * sizeof *t, cap * sizeof *t);
+    if (!t)
+        return TOUSU_ENOMEM;
+    cal->sT = t;
     tz_special *s = tz_realloc(&cal->alloc, cal->spec, old * sizeof *s, cap * sizeof *s);
     if (!s)
         return TOUSU_ENOMEM;
@@ -274,6 +281,7 @@ void tousu_calendar_free(tousu_calendar *cal)
     tz_alloc a = cal->alloc;
     tz_free(&a, cal->sday);
     tz_free(&a, cal->scum);
+    tz_free(&a, cal->sT);
     tz_free(&a, cal->spec);
     tz_free(&a, cal);
 }

@@ -87,13 +87,16 @@ void tz_sb_time(tz_sbuf *b, int64_t t, int32_t offset_min)
     sb_tod(b, local - day * TZ_DAY_MS);
 }
 
-void tz_sb_duration(tz_sbuf *b, int64_t ms)
+/* "2 d 3 h 30 min", or with days_too 0 "51 h 30 min" (working time reads
+ * better in hours: a working day is not 24 of them). */
+static void sb_span(tz_sbuf *b, int64_t ms, int days_too)
 {
     if (ms < 0) {
         tz_sb_add(b, "-");
         ms = -ms;
     }
-    int64_t d = ms / TZ_DAY_MS, h = ms / TZ_HOUR_MS % 24, mi = ms / TZ_MINUTE_MS % 60;
+    int64_t d = days_too ? ms / TZ_DAY_MS : 0;
+    int64_t h = ms / TZ_HOUR_MS - d * 24, mi = ms / TZ_MINUTE_MS % 60;
     int64_t rest = ms % TZ_MINUTE_MS;
     const char *sep = "";
     if (d) {
@@ -110,6 +113,16 @@ void tz_sb_duration(tz_sbuf *b, int64_t ms)
     }
     if (rest)
         tz_sb_add(b, "%s%lld.%03lld s", sep, (long long)(rest / 1000), (long long)(rest % 1000));
+}
+
+void tz_sb_duration(tz_sbuf *b, int64_t ms)
+{
+    sb_span(b, ms, 1);
+}
+
+static void sb_hours(tz_sbuf *b, int64_t ms)
+{
+    sb_span(b, ms, 0);
 }
 
 /* ---------- due-time explanation ---------- */
@@ -160,7 +173,7 @@ static void explain_day(tz_sbuf *b, const tousu_calendar *cal, int64_t day, int6
     }
     if (sum) {
         tz_sb_add(b, " (");
-        tz_sb_duration(b, sum);
+        sb_hours(b, sum);
         tz_sb_add(b, ")\n");
     } else {
         tz_sb_add(b, p->n ? ": nothing counted (outside its hours)\n" : ": skipped\n");
@@ -189,9 +202,10 @@ static void explain_run(tz_sbuf *b, const tousu_calendar *cal, int64_t a, int64_
     sb_date(b, a);
     tz_sb_add(b, " .. ");
     sb_date(b, e);
-    tz_sb_add(b, ": %lld ordinary working days counted in full (", (long long)work_days);
-    tz_sb_duration(b, ms);
-    tz_sb_add(b, "), %lld days off skipped\n", (long long)off_days);
+    tz_sb_add(b, ": %lld ordinary working day%s counted in full (", (long long)work_days,
+              work_days == 1 ? "" : "s");
+    sb_hours(b, ms);
+    tz_sb_add(b, "), %lld day%s off skipped\n", (long long)off_days, off_days == 1 ? "" : "s");
 }
 
 int tz_cal_explain_into(const tousu_calendar *cal, int64_t start, int64_t n, tz_sbuf *b)
@@ -205,7 +219,7 @@ int tz_cal_explain_into(const tousu_calendar *cal, int64_t start, int64_t n, tz_
     tz_sb_time(b, due, off_min);
     tz_sb_add(b, " (UTC%c%02d:%02d): ", off_min < 0 ? '-' : '+', abs(off_min) / 60,
               abs(off_min) % 60);
-    tz_sb_duration(b, n);
+    sb_hours(b, n);
     tz_sb_add(b, " of %s time from ", !cal || cal->is_24x7 ? "24x7" : "working");
     tz_sb_time(b, start, off_min);
     tz_sb_add(b, "\n");
@@ -236,11 +250,14 @@ int tz_cal_explain_into(const tousu_calendar *cal, int64_t start, int64_t n, tz_
         int64_t e = last - 1;
         if (k < cal->n_special && cal->sday[k] - 1 < e)
             e = cal->sday[k] - 1;
-        explain_run(b, cal, d, e);
+        if (e == d)
+            explain_day(b, cal, d, from, to);
+        else
+            explain_run(b, cal, d, e);
         d = e + 1;
     }
     tz_sb_add(b, "total ");
-    tz_sb_duration(b, n);
+    sb_hours(b, n);
     tz_sb_add(b, " counted over %lld calendar days\n", (long long)(last - first + 1));
     return TOUSU_OK;
 }

@@ -22,11 +22,34 @@ bool tz_time_ok(int64_t t)
     return t >= TZ_TIME_MIN_MS && t < TZ_TIME_MAX_MS;
 }
 
-/* Working time of the regular weekdays before day d. */
-static int64_t reg(const tousu_calendar *cal, int64_t d)
+/* floor(a / 7): the compiler turns the constant division into a multiply. */
+static inline int64_t div7(int64_t a)
 {
-    int64_t w = tz_floor_div(d, 7);
+    int64_t q = a / 7;
+    return q - (a % 7 < 0);
+}
+
+static inline int64_t floor_day(int64_t x)
+{
+    int64_t q = x / TZ_DAY_MS;
+    return q - (x % TZ_DAY_MS < 0);
+}
+
+static inline unsigned weekday(int64_t d)
+{
+    return (unsigned)(d + 4 - 7 * div7(d + 4)); /* 1970-01-01 was a Thursday */
+}
+
+/* Working time of the regular weekdays before day d. */
+static inline int64_t reg(const tousu_calendar *cal, int64_t d)
+{
+    int64_t w = div7(d);
     return w * cal->week_ms + cal->pre[d - 7 * w];
+}
+
+int64_t tz_cal_reg(const tousu_calendar *cal, int64_t d)
+{
+    return reg(cal, d);
 }
 
 /* Working time of plan p (of the day starting at local ms day0) before x. */
@@ -52,7 +75,7 @@ static int covered(const tousu_calendar *cal, int64_t lo, int64_t hi)
  * day before while a span from it may still run past midnight. */
 static int64_t first_day_after(const tousu_calendar *cal, int64_t x)
 {
-    int64_t L = tz_floor_div(x, TZ_DAY_MS);
+    int64_t L = floor_day(x);
     int64_t tod = x - L * TZ_DAY_MS;
     return (cal->carry_min > 0 && tod < cal->carry_min * TZ_MINUTE_MS) ? L - 1 : L;
 }
@@ -62,7 +85,7 @@ static int64_t first_day_after(const tousu_calendar *cal, int64_t x)
  * working before they end). */
 static int64_t last_day_before(const tousu_calendar *cal, int64_t x)
 {
-    int64_t L = tz_floor_div(x, TZ_DAY_MS);
+    int64_t L = floor_day(x);
     return x - L * TZ_DAY_MS > cal->carry_min * TZ_MINUTE_MS ? L : L - 1;
 }
 
@@ -70,10 +93,10 @@ static int64_t last_day_before(const tousu_calendar *cal, int64_t x)
  * days they difference over are covered: W itself is only a prefix sum. */
 static int64_t work_at(const tousu_calendar *cal, int64_t x)
 {
-    int64_t L = tz_floor_div(x, TZ_DAY_MS);
+    int64_t L = floor_day(x);
     size_t i = tz_cal_lower_bound(cal, L - 1);
-    const tz_dayplan *prev = &cal->week[tz_weekday_from_days(L - 1)];
-    const tz_dayplan *cur = &cal->week[tz_weekday_from_days(L)];
+    const tz_dayplan *prev = &cal->week[weekday(L - 1)];
+    const tz_dayplan *cur = &cal->week[weekday(L)];
     int64_t t_prev = reg(cal, L - 1) + cal->scum[i];
     size_t j = i;
     if (j < cal->n_special && cal->sday[j] == L - 1)
@@ -83,23 +106,28 @@ static int64_t work_at(const tousu_calendar *cal, int64_t x)
     return t_prev + upto(prev, (L - 1) * TZ_DAY_MS, x) + upto(cur, L * TZ_DAY_MS, x);
 }
 
-/* The last day D with T(D) < X, and X - T(D) (the part of X inside day D). */
-static int invert(const tousu_calendar *cal, int64_t X, int64_t *day, int64_t *rem)
+/* The last day D with T(D) < X, X - T(D) (the part of X inside day D) and
+ * D's plan. */
+static int invert(const tousu_calendar *cal, int64_t X, int64_t *day, int64_t *rem,
+                  const tz_dayplan **plan)
 {
-    size_t lo = 0, hi = cal->n_special;
-    while (lo < hi) { /* first special day k with T(sday[k]) >= X */
-        size_t mid = lo + (hi - lo) / 2;
-        if (reg(cal, cal->sday[mid]) + cal->scum[mid] < X)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* first special day k with T(sday[k]) >= X (branch-free halving) */
+    size_t k = 0, n = cal->n_special;
+    if (n > 0) {
+        const int64_t *a = cal->sT, *b = a;
+        while (n > 1) {
+            size_t half = n / 2;
+            b += b[half - 1] < X ? half : 0;
+            n -= half;
+        }
+        k = (size_t)(b - a) + (*b < X);
     }
-    size_t k = lo;
     if (k > 0) { /* is it inside the special day just before? */
         int64_t s = cal->sday[k - 1];
-        if (reg(cal, s + 1) + cal->scum[k] >= X) {
+        if (reg(cal, s + 1) + cal->scum[k] >= X) { /* T(s + 1), compact arrays only */
             *day = s;
-            *rem = X - (reg(cal, s) + cal->scum[k - 1]);
+            *rem = X - cal->sT[k - 1];
+            *plan = &cal->spec[k - 1].plan;
             return TOUSU_OK;
         }
     }
@@ -113,7 +141,8 @@ static int invert(const tousu_calendar *cal, int64_t X, int64_t *day, int64_t *r
     while (cal->pre[i] > r)
         i--;
     *day = 7 * w + i;
-    *rem = X - (reg(cal, *day) + cal->scum[k]);
+    *rem = x - (w * cal->week_ms + cal->pre[i]);
+    *plan = &cal->week[weekday(*day)];
     return TOUSU_OK;
 }
 
@@ -134,13 +163,13 @@ int tz_cal_due(const tousu_calendar *cal, int64_t start, int64_t n, int64_t *out
     }
     const int64_t off = (int64_t)cal->offset_min * TZ_MINUTE_MS;
     int64_t day, rem;
-    int rc = invert(cal, work_at(cal, start + off) + n, &day, &rem);
+    const tz_dayplan *p;
+    int rc = invert(cal, work_at(cal, start + off) + n, &day, &rem, &p);
     if (rc != TOUSU_OK)
         return rc;
     /* Every day from the start to the due day must be known. */
     if (covered(cal, first_day_after(cal, start + off), day) != TOUSU_OK)
         return TOUSU_ENODATA;
-    const tz_dayplan *p = tz_cal_plan_of(cal, day, NULL);
     int64_t local = day * TZ_DAY_MS;
     for (int32_t i = 0; i < p->n; i++) {
         int64_t len = (p->end[i] - p->start[i]) * TZ_MINUTE_MS;

@@ -9,12 +9,13 @@
 
 #include <string.h>
 
-/* The v1.0 sizes: callers built against 1.0 pass at least these. */
-#define CONTACT_MIN_SIZE sizeof(tousu_contact)
-#define RESULT_MIN_SIZE sizeof(tousu_result)
-#define HOST_MIN_SIZE sizeof(tousu_host)
-#define STORE_MIN_SIZE sizeof(tousu_store_ops)
-#define ARCHIVE_MIN_SIZE sizeof(tousu_archive)
+/* The 1.0 sizes (LP64): callers built against 1.0 pass at least these;
+ * later versions only append fields (docs/abi.md). */
+#define CONTACT_MIN_SIZE ((size_t)176)
+#define RESULT_MIN_SIZE ((size_t)1208)
+#define HOST_MIN_SIZE ((size_t)56)
+#define STORE_MIN_SIZE ((size_t)48)
+#define ARCHIVE_MIN_SIZE ((size_t)56)
 
 int tz_store_failed(tousu_engine *e, const char *op, int rc)
 {

@@ -108,10 +108,9 @@ bool tz_fold_range(size_t i, uint32_t *lo, uint32_t *hi)
 
 /* ---------- boundaries, on the original text ---------- */
 
-/* The code point ending just before `end`, and where it starts; false at
- * the text start or on a malformed byte. */
-static bool prev_cp(const unsigned char *s, size_t end, size_t *at, uint32_t *cp)
+bool tz_prev_cp(const char *text, size_t end, size_t *at, uint32_t *cp)
 {
+    const unsigned char *s = (const unsigned char *)text;
     if (end == 0)
         return false;
     size_t i = end - 1;
@@ -144,7 +143,6 @@ static edge classify_edge(uint32_t cp)
  * malformed byte counts as an edge. */
 bool tz_clause_before(const char *text, size_t len, size_t start)
 {
-    const unsigned char *s = (const unsigned char *)text;
     (void)len;
     size_t pos = start;
     for (;;) {
@@ -152,7 +150,7 @@ bool tz_clause_before(const char *text, size_t len, size_t start)
             return true;
         size_t at;
         uint32_t cp;
-        if (!prev_cp(s, pos, &at, &cp))
+        if (!tz_prev_cp(text, pos, &at, &cp))
             return true;
         edge k = classify_edge(cp);
         if (k != EDGE_SKIP)
@@ -185,7 +183,7 @@ bool tz_digit_before(const char *text, size_t len, size_t start)
     (void)len;
     size_t at;
     uint32_t cp;
-    if (!prev_cp((const unsigned char *)text, start, &at, &cp))
+    if (!tz_prev_cp(text, start, &at, &cp))
         return false;
     return tz_is_digit_sym(tz_fold(cp));
 }

@@ -5,15 +5,22 @@
  * An Aho-Corasick automaton made into a dense DFA over character classes.
  * The text is folded on the fly (no normalised copy is made): a two-level
  * table maps each code point straight to its class, where every character
- * that appears in no pattern shares class 0 and every ignored character
- * (space, punctuation, see normalize.c) is skipped. Classes 1..10 are the
- * digits and 11 the break that stands for ignored characters between two
- * digits, so digits are never joined across punctuation. Each transition
- * holds the next state's row offset; states that report matches are
- * numbered last, so the scan loop tests one comparison per character. A
- * ring of the start offsets of the last symbols maps a match back to the
- * original bytes. Boundary rules (whole clause, whole number) are checked
- * on the original text only when a match is found.
+ * that appears in no pattern shares class 0, classes 1..10 are the digits,
+ * 11 the break that stands for ignored characters between two digits, and
+ * the last class is "ignored" (space, punctuation, see normalize.c).
+ *
+ * The scan loop has no data-dependent branch per character (measured: the
+ * branches on "ignored or not" cost more than the table walk on CJK text):
+ * an ignored character is an ordinary column whose transition stays in the
+ * same state, or, after a digit, goes to a shadow state whose digit
+ * transitions pass through the break first, so digits are never joined
+ * across punctuation. Each transition holds the next state's row offset and
+ * the states that report matches are numbered last, so one comparison per
+ * character tells whether anything ended. Three-byte characters (CJK) take
+ * a straight-line decode. A match's start is found by walking back over its
+ * characters from its end (matches are rare, characters are not), and the
+ * boundary rules (whole clause, whole number) are checked on the original
+ * text only then.
  */
 #include "words.h"
 
@@ -25,7 +32,7 @@ enum {
     CLS_DIGIT0 = 1,     /* '0'..'9' are 1..10 */
     CLS_BREAK = 11,
     CLS_FIRST_FREE = 12,
-    CLS_IGN = 0xFFFF,   /* skipped, never fed */
+    MAX_CLASSES = 0xFFFF,
     MAX_PATTERN_SYMS = 1024,
     NPAGES_INDEX = 0x1100 /* code point >> 8 */
 };
@@ -40,10 +47,12 @@ enum {
 struct tousu_matcher {
     tz_alloc alloc;
     uint32_t nclass;
-    uint32_t nstates;
+    uint32_t nstates;   /* trie states and their shadows */
+    uint32_t cls_ign;   /* the "ignored" class: the last column */
     uint32_t out_from;  /* row offset of the first state that reports */
-    uint32_t ring_mask;
     uint32_t *delta;    /* nstates * nclass row offsets */
+    uint16_t *delta16;  /* the same in 16 bits when every offset fits (smaller
+                           table, fewer cache misses), else NULL */
     uint16_t ascii[128];
     uint16_t page_of[NPAGES_INDEX];
     uint16_t *pages;    /* npages * 256 classes; page 0 is all CLS_OTHER */
@@ -52,7 +61,7 @@ struct tousu_matcher {
     uint32_t *out_pat;
     uint32_t *dict;      /* nearest suffix state with own patterns, or NONE */
     size_t npat;
-    uint32_t *pat_len;   /* in symbols */
+    uint32_t *pat_len;   /* in characters (breaks not counted) */
     uint32_t *pat_flags;
     int32_t *pat_group;
 };
@@ -69,6 +78,9 @@ typedef struct build {
     size_t ncps;
     uint32_t *fail;
     uint32_t *term;   /* the trie state each pattern ends in */
+    uint32_t *last;   /* the class of the edge into each trie state */
+    uint32_t ntrie;   /* trie states; shadows follow */
+    uint32_t nshadow; /* trie states entered by a digit */
 } build;
 
 static void build_free(build *b)
@@ -78,6 +90,7 @@ static void build_free(build *b)
     tz_free(b->a, b->cps);
     tz_free(b->a, b->fail);
     tz_free(b->a, b->term);
+    tz_free(b->a, b->last);
 }
 
 static int cmp_u32(const void *x, const void *y)
@@ -132,7 +145,10 @@ static int normalise_patterns(build *b, tousu_matcher *m, const char *const *pat
         if (tz_is_digit_sym(nm.sym[nm.n - 1]))
             f |= PF_DIGIT_END;
         m->pat_flags[i] = f;
-        m->pat_len[i] = (uint32_t)nm.n;
+        uint32_t chars = 0;
+        for (size_t k = 0; k < nm.n; k++)
+            chars += nm.sym[k] != TZ_SYM_BREAK;
+        m->pat_len[i] = chars;
     }
     tz_norm_free(b->a, &nm);
     return rc;
@@ -165,10 +181,11 @@ static int assign_classes(build *b, tousu_matcher *m)
         if (u == 0 || b->cps[u - 1] != b->cps[i])
             b->cps[u++] = b->cps[i];
     b->ncps = u;
-    if (CLS_FIRST_FREE + u >= CLS_IGN)
+    if (CLS_FIRST_FREE + u + 1 > MAX_CLASSES)
         return tz_fail(b->e, TOUSU_ETOOBIG, "more than %d distinct characters",
-                       CLS_IGN - CLS_FIRST_FREE - 1);
-    m->nclass = (uint32_t)(CLS_FIRST_FREE + u);
+                       MAX_CLASSES - CLS_FIRST_FREE - 1);
+    m->nclass = (uint32_t)(CLS_FIRST_FREE + u + 1);
+    m->cls_ign = m->nclass - 1;
     for (size_t i = 0; i < total; i++)
         b->syms[i] = class_of(b, b->syms[i]);
     return TOUSU_OK;
@@ -201,7 +218,7 @@ static int build_class_tables(build *b, tousu_matcher *m)
     for (size_t r = 0; tz_fold_range(r, &lo, &hi); r++) {
         for (uint32_t cp = lo; cp <= hi; cp++) {
             uint32_t f = tz_fold(cp);
-            uint32_t cls = f == TZ_CP_IGNORE ? CLS_IGN : class_of(b, f);
+            uint32_t cls = f == TZ_CP_IGNORE ? m->cls_ign : class_of(b, f);
             if (cp < 0x80)
                 m->ascii[cp] = (uint16_t)cls;
             else if (cls != CLS_OTHER && set_class(m, cp, (uint16_t)cls))
@@ -234,7 +251,8 @@ static int build_trie(build *b, tousu_matcher *m, edge_slot **out, size_t *out_m
         cap <<= 1;
     edge_slot *h = tz_malloc(b->a, cap * sizeof *h);
     b->term = tz_malloc(b->a, b->n * sizeof *b->term);
-    if (!h || !b->term) {
+    b->last = tz_calloc(b->a, total + 1, sizeof *b->last);
+    if (!h || !b->term || !b->last) {
         tz_free(b->a, h);
         return TOUSU_ENOMEM;
     }
@@ -251,13 +269,16 @@ static int build_trie(build *b, tousu_matcher *m, edge_slot **out, size_t *out_m
             if (h[j].parent == NONE) {
                 h[j].parent = cur;
                 h[j].cls = c;
-                h[j].child = nstates++;
+                h[j].child = nstates;
+                b->last[nstates++] = c;
+                b->nshadow += c - CLS_DIGIT0 < 10u;
             }
             cur = h[j].child;
         }
         b->term[i] = cur;
     }
-    m->nstates = nstates;
+    b->ntrie = nstates;
+    m->nstates = nstates + b->nshadow;
     *out = h;
     *out_mask = cap - 1;
     return TOUSU_OK;
@@ -344,6 +365,31 @@ static int build_failure(build *b, tousu_matcher *m)
     return TOUSU_OK;
 }
 
+/* The "ignored" column. An ignored character leaves the state as it is,
+ * unless the last character was a digit inside a pattern prefix: then it
+ * leads to that state's shadow, which behaves like the state except that a
+ * digit is read as (break, digit). (Digits that left the automaton at the
+ * root need no shadow: no pattern starts with a break.) */
+static void build_ignored(build *b, tousu_matcher *m)
+{
+    uint32_t nc = m->nclass, ign = m->cls_ign;
+    uint32_t shadow = b->ntrie;
+    for (uint32_t s = 0; s < b->ntrie; s++) {
+        uint32_t *row = m->delta + (size_t)s * nc;
+        if (s == 0 || b->last[s] - CLS_DIGIT0 >= 10u) {
+            row[ign] = s;
+            continue;
+        }
+        uint32_t *srow = m->delta + (size_t)shadow * nc;
+        const uint32_t *brow = m->delta + (size_t)row[CLS_BREAK] * nc;
+        for (uint32_t c = 0; c < nc; c++)
+            srow[c] = c - CLS_DIGIT0 < 10u ? brow[c] : row[c];
+        srow[ign] = shadow;
+        m->dict[shadow] = NONE; /* reports nothing: it was entered by an ignored character */
+        row[ign] = shadow++;
+    }
+}
+
 /* Renumber the states so that those reporting matches come last, and turn
  * every transition into the next state's row offset. */
 static int renumber(build *b, tousu_matcher *m)
@@ -390,6 +436,15 @@ static int renumber(build *b, tousu_matcher *m)
     }
     for (size_t i = 0; i < (size_t)n * nc; i++)
         m->delta[i] = perm[m->delta[i]] * nc;
+    if ((uint64_t)n * nc <= UINT16_MAX + UINT64_C(1)) {
+        m->delta16 = tz_malloc(&m->alloc, (size_t)n * nc * sizeof *m->delta16);
+        if (!m->delta16)
+            goto out;
+        for (size_t i = 0; i < (size_t)n * nc; i++)
+            m->delta16[i] = (uint16_t)m->delta[i];
+        tz_free(&m->alloc, m->delta);
+        m->delta = NULL;
+    }
     /* pattern lists and dictionary links under the new numbers */
     for (uint32_t s = 0; s < n; s++)
         first[perm[s] + 1] = m->out_first[s + 1] - m->out_first[s];
@@ -427,6 +482,7 @@ static void matcher_free(tousu_matcher *m)
         return;
     tz_alloc a = m->alloc;
     tz_free(&a, m->delta);
+    tz_free(&a, m->delta16);
     tz_free(&a, m->pages);
     tz_free(&a, m->out_first);
     tz_free(&a, m->out_pat);
@@ -464,18 +520,10 @@ int tz_matcher_build(const tz_alloc *a, const char *const *pats, const size_t *l
     *bad = n;
     if ((rc = assign_classes(&b, m)) || (rc = build_class_tables(&b, m)) ||
         (rc = build_trie(&b, m, &h, &mask)) || (rc = build_goto(&b, m, h, mask)) ||
-        (rc = build_failure(&b, m)) || (rc = renumber(&b, m)))
+        (rc = build_failure(&b, m)) || (build_ignored(&b, m), 0) || (rc = renumber(&b, m)))
         goto fail;
-    uint32_t longest = 1;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         m->pat_group[i] = groups ? groups[i] : 0;
-        if (m->pat_len[i] > longest)
-            longest = m->pat_len[i];
-    }
-    uint32_t ring = 1;
-    while (ring < longest)
-        ring <<= 1;
-    m->ring_mask = ring - 1;
     tz_free(a, h);
     build_free(&b);
     *out = m;
@@ -498,7 +546,6 @@ typedef struct scan_ctx {
     tz_hit_fn fn;
     void *user;
     uint64_t count;
-    const size_t *ring;
 } scan_ctx;
 
 static bool boundaries_ok(const scan_ctx *c, uint32_t f, size_t start, size_t end)
@@ -514,14 +561,31 @@ static bool boundaries_ok(const scan_ctx *c, uint32_t f, size_t start, size_t en
     return true;
 }
 
+/* Where a match of `chars` characters ending at `end` starts: walk back
+ * over them, not counting ignored ones. */
+static size_t match_start(const scan_ctx *c, size_t end, uint32_t chars)
+{
+    size_t pos = end;
+    while (chars) {
+        size_t at;
+        uint32_t cp;
+        if (!tz_prev_cp(c->text, pos, &at, &cp))
+            break; /* cannot happen inside a match */
+        if (tz_fold(cp) != TZ_CP_IGNORE)
+            chars--;
+        pos = at;
+    }
+    return pos;
+}
+
 /* Report every pattern ending in state offset st; non-zero = stop. */
-static int report(scan_ctx *c, uint32_t st, uint64_t nsym, size_t end)
+static int report(scan_ctx *c, uint32_t st, size_t end)
 {
     const tousu_matcher *m = c->m;
     for (uint32_t t = st / m->nclass; t != NONE; t = m->dict[t]) {
         for (uint32_t j = m->out_first[t]; j < m->out_first[t + 1]; j++) {
             uint32_t p = m->out_pat[j];
-            size_t start = c->ring[(nsym - m->pat_len[p]) & m->ring_mask];
+            size_t start = match_start(c, end, m->pat_len[p]);
             if (!boundaries_ok(c, m->pat_flags[p], start, end))
                 continue;
             c->count++;
@@ -535,66 +599,64 @@ static int report(scan_ctx *c, uint32_t st, uint64_t nsym, size_t end)
     return 0;
 }
 
+/* The scan loop, for 16- and 32-bit transition tables. */
+#define DEFINE_SCAN(NAME, T, TABLE)                                                         \
+    static int NAME(scan_ctx *c, uint32_t flags, uint64_t *bad_offset)                     \
+    {                                                                                      \
+        const tousu_matcher *m = c->m;                                                     \
+        const unsigned char *s = (const unsigned char *)c->text;                           \
+        const size_t len = c->len;                                                         \
+        const T *delta = m->TABLE;                                                         \
+        const uint16_t *pages = m->pages, *page_of = m->page_of, *ascii = m->ascii;        \
+        const uint32_t out_from = m->out_from, ign = m->cls_ign;                           \
+        const bool skip_bad = (flags & TOUSU_SCAN_SKIP_BAD_UTF8) != 0;                     \
+        uint32_t st = 0;                                                                   \
+        size_t i = 0;                                                                      \
+        while (i < len) {                                                                  \
+            uint32_t cls, b0 = s[i];                                                       \
+            if (b0 - 0xE1u < 12u && b0 != 0xED && len - i >= 3) {                          \
+                /* E1..EC, EE, EF: three bytes, no overlong or surrogate possible */       \
+                uint32_t b1 = s[i + 1], b2 = s[i + 2];                                     \
+                if (((b1 ^ 0x80u) | (b2 ^ 0x80u)) > 0x3Fu)                                 \
+                    goto slow;                                                             \
+                uint32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);   \
+                cls = pages[((size_t)page_of[cp >> 8] << 8) | (cp & 0xFF)];                \
+                i += 3;                                                                    \
+            } else if (b0 < 0x80) {                                                        \
+                cls = ascii[b0];                                                           \
+                i++;                                                                       \
+            } else {                                                                       \
+            slow:;                                                                         \
+                uint32_t cp;                                                               \
+                size_t n = tz_decode(s, len, i, &cp);                                      \
+                if (n) {                                                                   \
+                    cls = pages[((size_t)page_of[cp >> 8] << 8) | (cp & 0xFF)];            \
+                    i += n;                                                                \
+                } else if (skip_bad) {                                                     \
+                    cls = CLS_OTHER; /* a separator */                                     \
+                    i++;                                                                   \
+                } else {                                                                   \
+                    if (bad_offset)                                                        \
+                        *bad_offset = i;                                                   \
+                    return TOUSU_EUTF8;                                                    \
+                }                                                                          \
+            }                                                                              \
+            st = delta[st + cls];                                                          \
+            /* an ignored character stays in a reporting state: no new match */           \
+            if (st >= out_from && cls != ign && report(c, st, i))                          \
+                return TOUSU_ECALLBACK;                                                    \
+        }                                                                                  \
+        return TOUSU_OK;                                                                   \
+    }
+
+DEFINE_SCAN(scan16, uint16_t, delta16)
+DEFINE_SCAN(scan32, uint32_t, delta)
+
 int tz_matcher_scan(const tousu_matcher *m, const char *text, size_t len, uint32_t flags,
                     tz_hit_fn fn, void *user, uint64_t *count, uint64_t *bad_offset)
 {
-    size_t ring[MAX_PATTERN_SYMS];
-    scan_ctx c = {m, text, len, fn, user, 0, ring};
-    const unsigned char *s = (const unsigned char *)text;
-    const uint32_t *delta = m->delta;
-    const uint32_t out_from = m->out_from, mask = m->ring_mask;
-    const bool skip_bad = (flags & TOUSU_SCAN_SKIP_BAD_UTF8) != 0;
-    uint32_t st = 0;
-    uint64_t nsym = 0;
-    int digits = 0; /* 1: the last symbol was a digit; 2: and ignored characters followed */
-    int rc = TOUSU_OK;
-    size_t i = 0;
-    while (i < len) {
-        size_t at = i;
-        uint32_t cls, b0 = s[i];
-        if (b0 < 0x80) {
-            cls = m->ascii[b0];
-            i++;
-        } else {
-            uint32_t cp;
-            size_t n = tz_decode(s, len, i, &cp);
-            if (n) {
-                cls = m->pages[((size_t)m->page_of[cp >> 8] << 8) | (cp & 0xFF)];
-                i += n;
-            } else if (skip_bad) {
-                cls = CLS_OTHER;
-                i++;
-            } else {
-                if (bad_offset)
-                    *bad_offset = i;
-                rc = TOUSU_EUTF8;
-                break;
-            }
-        }
-        if (cls == CLS_IGN) {
-            digits += digits == 1;
-            continue;
-        }
-        if (cls - CLS_DIGIT0 < 10u) {
-            if (digits == 2) { /* never join digits across punctuation */
-                ring[nsym++ & mask] = at;
-                st = delta[st + CLS_BREAK];
-                if (st >= out_from && report(&c, st, nsym, at)) {
-                    rc = TOUSU_ECALLBACK;
-                    break;
-                }
-            }
-            digits = 1;
-        } else {
-            digits = 0;
-        }
-        ring[nsym++ & mask] = at;
-        st = delta[st + cls];
-        if (st >= out_from && report(&c, st, nsym, i)) {
-            rc = TOUSU_ECALLBACK;
-            break;
-        }
-    }
+    scan_ctx c = {m, text, len, fn, user, 0};
+    int rc = m->delta16 ? scan16(&c, flags, bad_offset) : scan32(&c, flags, bad_offset);
     if (count)
         *count = c.count;
     return rc;
@@ -672,11 +734,42 @@ int tousu_matcher_find(const tousu_matcher *m, const char *text, size_t len, uin
     return f.n > cap ? TOUSU_ENOSPACE : TOUSU_OK;
 }
 
-/* R-CLS-12 (placeholder until the signal tables are wired in) */
+/* ---------- R-CLS-12 free-text signals ---------- */
+
+typedef struct suggest_ctx {
+    const tz_words *w;
+    tousu_result *r;
+} suggest_ctx;
+
+static int add_signal(void *user, const tousu_match *hit)
+{
+    suggest_ctx *c = user;
+    if (hit->pattern < 0 || (size_t)hit->pattern >= c->w->n_signals)
+        return 0;
+    uint32_t kinds = c->w->signals[hit->pattern].kinds;
+    c->r->suggested_kinds |= kinds;
+    if (c->r->n_signals < TOUSU_MAX_SIGNALS && kinds && hit->offset <= UINT32_MAX &&
+        hit->length <= UINT32_MAX) {
+        tousu_signal *s = &c->r->signals[c->r->n_signals++];
+        int32_t k = 0;
+        while (!(kinds & (1u << k)))
+            k++; /* the first kind it suggests; all are in suggested_kinds */
+        s->kind = k;
+        s->group = hit->group;
+        s->offset = (uint32_t)hit->offset;
+        s->length = (uint32_t)hit->length;
+    }
+    return 0;
+}
+
+/* R-CLS-12: suggestions only; kinds and level are never touched. The
+ * matcher was built with the policy; the text is valid UTF-8 already. */
 void tz_suggest_from_text(const tousu_policy *p, const char *text, size_t len, tousu_result *r)
 {
-    (void)p;
-    (void)text;
-    (void)len;
-    (void)r;
+    const tousu_matcher *m;
+    if (!p || !text || tz_policy_matcher(p, TZ_M_SIGNALS, &m) || !m)
+        return;
+    tz_words scratch;
+    suggest_ctx c = {tz_policy_words(p, &scratch), r};
+    tz_matcher_scan(m, text, len, TOUSU_SCAN_SKIP_BAD_UTF8, add_signal, &c, NULL, NULL);
 }

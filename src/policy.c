@@ -81,12 +81,13 @@ static void init_builtin(tousu_policy *p)
     /* @SLA-INIT@ */
     tz_policy_init_sla(p);
     /* @WORDS-INIT@ */
+    tz_words_policy_init(p);
 }
 
 static void release_tables(tousu_policy *p)
 {
     /* @WORDS-FREE@ */
-    (void)p;
+    tz_words_policy_free(p);
 }
 
 int tousu_policy_new(tousu_policy **out)

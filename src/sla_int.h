@@ -64,11 +64,14 @@ struct tousu_calendar {
     size_t n_special, cap_special;
     int64_t *sday;  /* sorted local day numbers of the special days */
     int64_t *scum;  /* n_special + 1 prefix sums of delta_ms */
+    int64_t *sT;    /* T(sday[i]): working time before each special day */
     tz_special *spec;
 };
 
 /* Index of the first special day at or after local day `day`. */
 size_t tz_cal_lower_bound(const tousu_calendar *cal, int64_t day);
+/* Working time of the regular weekdays before local day d (origin day 0). */
+int64_t tz_cal_reg(const tousu_calendar *cal, int64_t d);
 /* The plan in force on local day `day` (a weekday's or a special day's);
  * *sp receives the special entry or NULL. */
 const tz_dayplan *tz_cal_plan_of(const tousu_calendar *cal, int64_t day, const tz_special **sp);

@@ -84,6 +84,10 @@ static inline bool tz_is_digit_sym(uint32_t sym)
  * returns false when i is past the last range. */
 bool tz_fold_range(size_t i, uint32_t *lo, uint32_t *hi);
 
+/* The code point ending just before `end` and where it starts; false at
+ * the text start or after a malformed byte. */
+bool tz_prev_cp(const char *text, size_t end, size_t *at, uint32_t *cp);
+
 /* Boundary checks on the original text around a match [start, end). */
 bool tz_clause_before(const char *text, size_t len, size_t start);
 bool tz_clause_after(const char *text, size_t len, size_t end);
@@ -123,6 +127,20 @@ int tz_matcher_build(const tz_alloc *a, const char *const *pats, const size_t *l
 int tz_matcher_scan(const tousu_matcher *m, const char *text, size_t len, uint32_t flags,
                     tz_hit_fn fn, void *user, uint64_t *count, uint64_t *bad_offset);
 size_t tz_matcher_npatterns(const tousu_matcher *m);
+
+/* The kept hits of a forbidden-phrase scan (forbidden.c). */
+typedef struct tz_hitbuf {
+    const tz_alloc *a;
+    tousu_match *v;
+    size_t n, cap;
+    int all; /* keep hits inside longer hits */
+    int oom;
+} tz_hitbuf;
+/* Scan text for the policy's forbidden phrases into hb (hb->a set by the
+ * caller; free with tz_hitbuf_free). Errors: TOUSU_EUTF8, TOUSU_ENOMEM. */
+int tz_phrases_scan(const tousu_policy *p, const char *text, size_t len, uint32_t flags,
+                    tz_hitbuf *hb, uint64_t *bad_offset);
+void tz_hitbuf_free(tz_hitbuf *hb);
 
 /* ---------- tables ---------- */
 

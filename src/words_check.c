@@ -8,6 +8,7 @@
  */
 #include "words.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,8 +42,6 @@ static int check_strings(const tz_words *w, tz_error *e)
                                                   "qa word", "flow", "node", "answer"};
     for (int t = 0; t < TZ_T_COUNT; t++) {
         for (size_t i = 0; i < tz_words_count(w, t); i++) {
-            const char *const *fields = tz_words_entry(w, t, i);
-            (void)fields;
             char what[48];
             snprintf(what, sizeof what, "%s %zu", names[t], i + 1);
             int rc = TOUSU_OK;

@@ -56,7 +56,6 @@ if [ ${#missing[@]} -gt 0 ]; then
         exit 1
     fi
     say "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi

@@ -128,40 +128,6 @@ static void test_R_HOST_5_layout_host(void **state)
     FIELD(store_user, 48, 8);
 }
 
-/* R-HOST-5 */
-static void test_R_HOST_5_layout_contact(void **state)
-{
-    (void)state;
-    LAYOUT(tousu_contact, 184);
-    FIELD(struct_size, 0, 8);
-    FIELD(contact_id, 8, 8);
-    FIELD(customer_id, 16, 8);
-    FIELD(matter, 24, 8);
-    FIELD(intake_ms, 32, 8);
-    FIELD(category, 40, 4);
-    FIELD(channel, 44, 4);
-    FIELD(body, 48, 4);
-    FIELD(tier, 52, 4);
-    FIELD(industry, 56, 4);
-    FIELD(customer_flags, 60, 4);
-    FIELD(flags, 64, 4);
-    FIELD(causes, 68, 4);
-    FIELD(departments, 72, 4);
-    FIELD(manage_code, 76, 4);
-    FIELD(spend_code, 80, 4);
-    FIELD(customer_region, 84, 4);
-    FIELD(handling_region, 88, 4);
-    FIELD(n_needed_regions, 92, 4);
-    FIELD(needed_regions, 96, 32);
-    FIELD(reserved_, 128, 4);
-    FIELD(staff_id, 136, 8);
-    FIELD(staff_level, 144, 4);
-    FIELD(reserved2_, 148, 4);
-    FIELD(account_manager_id, 152, 8);
-    FIELD(special_deadline_ms, 160, 8);
-    FIELD(text, 168, 8);
-    FIELD(text_len, 176, 8);
-}
 
 /* R-HOST-5 */
 static void test_R_HOST_5_layout_reason(void **state)
@@ -195,11 +161,57 @@ static void test_R_HOST_5_layout_signal(void **state)
     FIELD(length, 12, 4);
 }
 
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_load_error(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_load_error, 272);
+    FIELD(struct_size, 0, 8);
+    FIELD(code, 8, 4);
+    FIELD(line, 12, 4);
+    FIELD(message, 16, 256);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_contact(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_contact, 176);
+    FIELD(struct_size, 0, 8);
+    FIELD(contact_id, 8, 8);
+    FIELD(customer_id, 16, 8);
+    FIELD(matter, 24, 8);
+    FIELD(intake_ms, 32, 8);
+    FIELD(category, 40, 4);
+    FIELD(channel, 44, 4);
+    FIELD(body, 48, 4);
+    FIELD(tier, 52, 4);
+    FIELD(industry, 56, 4);
+    FIELD(customer_flags, 60, 4);
+    FIELD(flags, 64, 4);
+    FIELD(causes, 68, 4);
+    FIELD(departments, 72, 4);
+    FIELD(manage_code, 76, 4);
+    FIELD(spend_code, 80, 4);
+    FIELD(customer_region, 84, 4);
+    FIELD(handling_region, 88, 4);
+    FIELD(n_needed_regions, 92, 4);
+    FIELD(needed_regions, 96, 32);
+    FIELD(staff_id, 128, 8);
+    FIELD(staff_level, 136, 4);
+    FIELD(reserved2_, 140, 4);
+    FIELD(account_manager_id, 144, 8);
+    FIELD(special_deadline_ms, 152, 8);
+    FIELD(text, 160, 8);
+    FIELD(text_len, 168, 8);
+}
+
 /* R-HOST-5 */
 static void test_R_HOST_5_layout_result(void **state)
 {
     (void)state;
-    LAYOUT(tousu_result, 1216);
+    LAYOUT(tousu_result, 1208);
     FIELD(struct_size, 0, 8);
     FIELD(intake_ms, 8, 8);
     FIELD(category, 16, 4);
@@ -217,32 +229,93 @@ static void test_R_HOST_5_layout_result(void **state)
     FIELD(named_owner, 64, 4);
     FIELD(level, 68, 4);
     FIELD(n_reasons, 72, 4);
+    FIELD(n_evidence, 76, 4);
     FIELD(reasons, 80, 256);
-    FIELD(n_evidence, 336, 4);
-    FIELD(evidence, 344, 576);
-    FIELD(n_recused, 920, 4);
-    FIELD(recused, 928, 32);
-    FIELD(needs_coordination, 960, 4);
-    FIELD(coord_departments, 964, 4);
-    FIELD(n_coord_regions, 968, 4);
-    FIELD(coord_regions, 972, 32);
-    FIELD(followup, 1004, 4);
-    FIELD(followup_of, 1008, 8);
-    FIELD(repeat_of, 1016, 8);
-    FIELD(repeat_archived_ms, 1024, 8);
-    FIELD(repeat_since_ms, 1032, 8);
-    FIELD(batch, 1040, 4);
-    FIELD(batch_ordinary, 1044, 4);
-    FIELD(batch_vip, 1048, 4);
-    FIELD(batch_members, 1052, 4);
-    FIELD(batch_window_start_ms, 1056, 8);
-    FIELD(manage_code, 1064, 4);
-    FIELD(spend_code, 1068, 4);
-    FIELD(industry, 1072, 4);
-    FIELD(tier, 1076, 4);
-    FIELD(suggested_kinds, 1080, 4);
-    FIELD(n_signals, 1084, 4);
-    FIELD(signals, 1088, 128);
+    FIELD(evidence, 336, 576);
+    FIELD(n_recused, 912, 4);
+    FIELD(needs_coordination, 916, 4);
+    FIELD(recused, 920, 32);
+    FIELD(coord_departments, 952, 4);
+    FIELD(n_coord_regions, 956, 4);
+    FIELD(coord_regions, 960, 32);
+    FIELD(followup, 992, 4);
+    FIELD(batch, 996, 4);
+    FIELD(followup_of, 1000, 8);
+    FIELD(repeat_of, 1008, 8);
+    FIELD(repeat_archived_ms, 1016, 8);
+    FIELD(repeat_since_ms, 1024, 8);
+    FIELD(batch_ordinary, 1032, 4);
+    FIELD(batch_vip, 1036, 4);
+    FIELD(batch_members, 1040, 4);
+    FIELD(manage_code, 1044, 4);
+    FIELD(batch_window_start_ms, 1048, 8);
+    FIELD(spend_code, 1056, 4);
+    FIELD(industry, 1060, 4);
+    FIELD(tier, 1064, 4);
+    FIELD(suggested_kinds, 1068, 4);
+    FIELD(n_signals, 1072, 4);
+    FIELD(signals, 1076, 128);
+    FIELD(reserved_, 1204, 4);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_day_info(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_day_info, 112);
+    FIELD(struct_size, 0, 8);
+    FIELD(kind, 8, 4);
+    FIELD(weekday, 12, 4);
+    FIELD(covered, 16, 4);
+    FIELD(n_spans, 20, 4);
+    FIELD(spans, 24, 64);
+    FIELD(working_ms, 88, 8);
+    FIELD(name, 96, 8);
+    FIELD(name_len, 104, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_clock_status(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_clock_status, 96);
+    FIELD(struct_size, 0, 8);
+    FIELD(state, 8, 4);
+    FIELD(stage, 12, 4);
+    FIELD(business, 16, 4);
+    FIELD(warned, 20, 4);
+    FIELD(breached, 24, 4);
+    FIELD(due_known, 28, 4);
+    FIELD(target_ms, 32, 8);
+    FIELD(elapsed_ms, 40, 8);
+    FIELD(remaining_ms, 48, 8);
+    FIELD(due_ms, 56, 8);
+    FIELD(warning_ms, 64, 8);
+    FIELD(started_ms, 72, 8);
+    FIELD(stopped_ms, 80, 8);
+    FIELD(paused_ms, 88, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_plan_status(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_plan_status, 72);
+    FIELD(struct_size, 0, 8);
+    FIELD(category, 8, 4);
+    FIELD(top_kind, 12, 4);
+    FIELD(n_stages, 16, 4);
+    FIELD(current, 20, 4);
+    FIELD(stage, 24, 4);
+    FIELD(done, 28, 4);
+    FIELD(base_level, 32, 4);
+    FIELD(level, 36, 4);
+    FIELD(n_breached, 40, 4);
+    FIELD(n_warned, 44, 4);
+    FIELD(named_owner, 48, 4);
+    FIELD(due_known, 52, 4);
+    FIELD(due_ms, 56, 8);
+    FIELD(deadline_ms, 64, 8);
 }
 
 int main(void)
@@ -254,11 +327,15 @@ int main(void)
         cmocka_unit_test(test_R_HOST_5_layout_archive),
         cmocka_unit_test(test_R_HOST_5_layout_store_ops),
         cmocka_unit_test(test_R_HOST_5_layout_host),
-        cmocka_unit_test(test_R_HOST_5_layout_contact),
         cmocka_unit_test(test_R_HOST_5_layout_reason),
         cmocka_unit_test(test_R_HOST_5_layout_evidence),
         cmocka_unit_test(test_R_HOST_5_layout_signal),
+        cmocka_unit_test(test_R_HOST_5_layout_load_error),
+        cmocka_unit_test(test_R_HOST_5_layout_contact),
         cmocka_unit_test(test_R_HOST_5_layout_result),
+        cmocka_unit_test(test_R_HOST_5_layout_day_info),
+        cmocka_unit_test(test_R_HOST_5_layout_clock_status),
+        cmocka_unit_test(test_R_HOST_5_layout_plan_status),
     };
     return cmocka_run_group_tests_name("abi_layout", tests, NULL, NULL);
 }

@@ -37,7 +37,7 @@ if ! command -v luajit >/dev/null 2>&1; then
     echo "SKIP luajit not installed: ffi.cdef/ffi.load part not run"
     exit 0
 fi
-if readelf -d -W "$lib" | grep -qE 'lib(a|ub|t|m)san'; then
+if [[ $(readelf -d -W "$lib") =~ lib(a|ub|t|m)san ]]; then
     echo "SKIP $lib is built with a sanitizer runtime: luajit cannot load it"
     exit 0
 fi

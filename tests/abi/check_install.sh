@@ -69,8 +69,9 @@ run_smoke() { # name, extra link arguments...
 }
 
 run_smoke smoke-shared "${libs[@]}"
-LD_LIBRARY_PATH=$libdir ldd "$tmp/smoke-shared" | grep -q "$libdir/libtousu.so.1" ||
-    fail "smoke-shared did not load the installed libtousu.so.1"
+loaded=$(LD_LIBRARY_PATH=$libdir ldd "$tmp/smoke-shared")
+[[ $loaded == *"$libdir/libtousu.so.1"* ]] ||
+    fail "smoke-shared did not load the installed libtousu.so.1: $loaded"
 if [ -e "$libdir/libtousu.a" ]; then
     run_smoke smoke-static "$libdir/libtousu.a"
 else

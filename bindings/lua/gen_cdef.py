@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""gen_cdef.py - (re)generate the ffi.cdef text embedded in bindings/lua/tousu.lua
+from `cc -E -P include/tousu.h`, or check that it is up to date.
+
+    bindings/lua/gen_cdef.py            rewrite the M.CDEF block in place
+    bindings/lua/gen_cdef.py --check    exit 1 (with a diff) when it differs
+
+The embedded part runs from `enum { TOUSU_VERSION_MAJOR` to the declaration
+of tousu_memstore_bytes: the triage API (the SLA and script sections that
+follow are left to TOUSU_CDEF, see tousu.lua). Enum lists are re-wrapped to
+save lines; nothing else changes. Env: CC (default cc). Standard library only.
+"""
+import argparse
+import difflib
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
+BEGIN, END = 'M.CDEF = [==[\n', ']==]'
+
+
+def preprocess(header, cc):
+    include = os.path.dirname(header)
+    cmd = shlex.split(cc) + ['-E', '-P', '-I', include, header]
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def extract(text):
+    lines = text.split('\n')
+    start = next(i for i, l in enumerate(lines) if l.strip().startswith('TOUSU_VERSION_MAJOR'))
+    start -= 1   # the `enum {` line
+    end = next(i for i, l in enumerate(lines) if 'tousu_memstore_bytes(' in l)
+    return lines[start:end + 1]
+
+
+def wrap(items, indent='  ', width=96):
+    out, cur = [], indent
+    for item in items:
+        piece = item if not cur.strip() else ' ' + item
+        if cur.strip() and len(cur) + len(piece) > width:
+            out.append(cur.rstrip())
+            cur = indent + item
+        else:
+            cur += piece
+    if cur.strip():
+        out.append(cur.rstrip())
+    return out
+
+
+def format_cdef(lines):
+    out, i = [], 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith('typedef enum') or line.strip() == 'enum {':
+            head, body = line.strip(), []
+            i += 1
+            while not lines[i].startswith('}'):
+                body.append(lines[i].strip())
+                i += 1
+            out += [head] + wrap(body) + [lines[i]]
+        elif line.strip():
+            out.append(re.sub(r'^    ', '  ', line).rstrip() if line.startswith(' ' * 4)
+                       else line.strip())
+        i += 1
+    return '\n'.join(out) + '\n'
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--check', action='store_true')
+    ap.add_argument('--header', default=os.path.join(ROOT, 'include', 'tousu.h'))
+    ap.add_argument('--lua', default=os.path.join(HERE, 'tousu.lua'))
+    a = ap.parse_args()
+    want = format_cdef(extract(preprocess(a.header, os.environ.get('CC', 'cc'))))
+    with open(a.lua, encoding='utf-8') as f:
+        lua = f.read()
+    b = lua.index(BEGIN) + len(BEGIN)
+    e = lua.index(END, b)
+    have = lua[b:e]
+    if have == want:
+        print('%s: embedded cdef matches %s' % (os.path.relpath(a.lua), os.path.relpath(a.header)))
+        return 0
+    if a.check:
+        sys.stdout.writelines(difflib.unified_diff(have.splitlines(True), want.splitlines(True),
+                                                   'tousu.lua (embedded)', 'cc -E -P tousu.h'))
+        print('FAIL: run bindings/lua/gen_cdef.py to update the embedded cdef')
+        return 1
+    with open(a.lua, 'w', encoding='utf-8') as f:
+        f.write(lua[:b] + want + lua[e:])
+    print('%s: embedded cdef updated' % os.path.relpath(a.lua))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
