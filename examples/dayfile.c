@@ -217,6 +217,35 @@ void dayfile_format_hhmm(int64_t utc_ms, char buf[8])
     snprintf(buf, 8, "%02d:%02d", (int)(sod / 3600), (int)(sod / 60 % 60));
 }
 
+/* The inverse of days_from_civil (H. Hinnant's civil_from_days). */
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void dayfile_format_local(int64_t utc_ms, char buf[DAYFILE_TIME_LEN])
+{
+    static const char *const wd[7] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+    int64_t local_min = utc_ms / 60000 + 8 * 60; /* whole minutes: seconds are not shown */
+    if (utc_ms % 60000 < 0)
+        local_min--; /* floor before 1970 */
+    int64_t days = local_min / 1440 - (local_min % 1440 < 0);
+    int64_t mod = local_min - days * 1440;
+    int y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    /* 1970-01-01 was a Thursday. */
+    snprintf(buf, DAYFILE_TIME_LEN, "%s %04d-%02d-%02d %02d:%02d", wd[((days % 7) + 7) % 7], y, m,
+             d, (int)(mod / 60), (int)(mod % 60));
+}
+
 /* R-BAT-5 a matter key: a number, or a name hashed with FNV-1a 64 (the
  * library never guesses what "the same matter" is; the host names it). */
 static int parse_matter(const char *s, uint64_t *out)

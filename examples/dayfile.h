@@ -43,4 +43,11 @@ int dayfile_parse_time(const char *s, int64_t *out_ms);
 /* The local (+08:00) "HH:MM" of a UTC time. */
 void dayfile_format_hhmm(int64_t utc_ms, char buf[8]);
 
+/* Room for dayfile_format_local's text and its NUL. */
+enum { DAYFILE_TIME_LEN = 24 };
+
+/* The local (+08:00) time of a UTC time with its weekday, to the minute:
+ * "Thu 2025-10-09 08:40". */
+void dayfile_format_local(int64_t utc_ms, char buf[DAYFILE_TIME_LEN]);
+
 #endif /* TOUSU_EXAMPLE_DAYFILE_H */

@@ -396,7 +396,8 @@ typedef struct tousu_window {
     size_t struct_size;      /* set by the library before the call */
     uint32_t ordinary;       /* distinct customers never VIP in the window */
     uint32_t vip;            /* distinct customers VIP in any event of it */
-    uint32_t events;         /* events in the window */
+    uint32_t events;         /* events in the window (their count: the batch
+                                incident's size, R-BAT-4) */
     int32_t has_customer;    /* 1 when the asked customer is among them */
     int32_t customer_is_vip; /* 1 when that customer counts as VIP there */
     int32_t reserved_;       /* zero */
@@ -634,10 +635,14 @@ TOUSU_API int tousu_triage(tousu_engine *engine, const tousu_contact *contact,
                            tousu_result *out);
 
 /* R-BAT-4 the contact ids of the batch incident found by the last
- * successful tousu_triage (oldest first, the triaged contact included).
- * *ids is owned by the engine and valid until the next call on it; *n is 0
- * when the last triage found no batch. Errors: TOUSU_EINVAL. */
-TOUSU_API int tousu_engine_batch_members(const tousu_engine *engine, const uint64_t **ids,
+ * successful tousu_triage: every contact of its matter in the window, oldest
+ * first, the triaged one included, as the store lists them when asked. The
+ * ids are fetched from the store on the first call after that triage (so
+ * triages inside a long batch copy nothing). *ids is owned by the engine and
+ * valid until the next call on it; *n is 0 when the last triage found no
+ * batch. Errors: TOUSU_EINVAL, TOUSU_ECALLBACK (store.members failed; the
+ * call can be retried), TOUSU_ENOMEM. Not thread-safe per engine. */
+TOUSU_API int tousu_engine_batch_members(tousu_engine *engine, const uint64_t **ids,
                                          size_t *n);
 
 /* Archive a complaint (R-REP-1): it stops being open and starts the repeat

@@ -15,43 +15,6 @@ bool tz_is_batch(const tousu_policy *p, uint64_t ordinary, uint64_t vip)
     return ordinary * n_vip + vip * n_ord > n_ord * n_vip;
 }
 
-/* Grow the scratch member buffer to hold n ids. */
-static int reserve_members(tousu_engine *e, size_t n)
-{
-    if (n <= e->scratch.cap)
-        return TOUSU_OK;
-    size_t nc = e->scratch.cap ? e->scratch.cap : 64;
-    while (nc < n)
-        nc *= 2;
-    uint64_t *ids = tz_realloc(&e->alloc, e->scratch.ids, e->scratch.cap * sizeof *ids,
-                               nc * sizeof *ids);
-    if (!ids)
-        return tz_fail(&e->err, TOUSU_ENOMEM, "batch members: out of memory");
-    e->scratch.ids = ids;
-    e->scratch.cap = nc;
-    return TOUSU_OK;
-}
-
-/* R-BAT-4: every contact of the matter in the window, oldest first, then
- * the contact being triaged (not yet recorded). */
-static int fetch_members(tousu_engine *e, const tousu_contact *c, int64_t from, int64_t t)
-{
-    size_t n = 0;
-    for (;;) {
-        int rc = e->store.members(e->store_user, c->matter, from, t, e->scratch.ids,
-                                  e->scratch.cap, &n);
-        if (rc)
-            return tz_store_failed(e, "members", rc);
-        if (n < e->scratch.cap)
-            break; /* room for the triaged contact too */
-        if ((rc = reserve_members(e, n + 1)) != TOUSU_OK)
-            return rc;
-    }
-    e->scratch.ids[n++] = c->contact_id;
-    e->scratch.n = n;
-    return TOUSU_OK;
-}
-
 /* R-BAT-1..3: count the distinct customers of the matter in [t - window, t]
  * with this contact's customer counted once (R-BAT-2). */
 int tz_batch_check(tousu_engine *e, const tousu_contact *c, int64_t t, tousu_result *r)
@@ -75,14 +38,12 @@ int tz_batch_check(tousu_engine *e, const tousu_contact *c, int64_t t, tousu_res
     r->batch_ordinary = (uint32_t)(ordinary > UINT32_MAX ? UINT32_MAX : ordinary);
     r->batch_vip = (uint32_t)(vip > UINT32_MAX ? UINT32_MAX : vip);
     r->batch_window_start_ms = from;
-    e->scratch.n = 0;
     if (!tz_is_batch(p, ordinary, vip))
         return TOUSU_OK;
     r->batch = 1;
+    /* R-BAT-4: every complaint of the window, this one included. */
+    r->batch_members = w.events < UINT32_MAX ? w.events + 1 : UINT32_MAX;
     tz_add_evidence(r, TOUSU_KIND_BATCH, TOUSU_EV_BATCH_WINDOW,
                     (int64_t)((uint64_t)r->batch_ordinary << 32 | r->batch_vip), from);
-    if ((rc = fetch_members(e, c, from, t)) != TOUSU_OK)
-        return rc;
-    r->batch_members = (uint32_t)(e->scratch.n > UINT32_MAX ? UINT32_MAX : e->scratch.n);
     return TOUSU_OK;
 }

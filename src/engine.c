@@ -98,7 +98,6 @@ void tousu_engine_free(tousu_engine *e)
     tousu_memstore_free(e->own_store);
     tousu_policy_free(e->policy);
     tz_free(&e->alloc, e->members.ids);
-    tz_free(&e->alloc, e->scratch.ids);
     tz_alloc a = e->alloc;
     tz_free(&a, e);
 }
@@ -197,7 +196,6 @@ static int ask_store(tousu_engine *e, const tousu_contact *c, int64_t t, tousu_r
                      tousu_history *h)
 {
     memset(h, 0, sizeof *h);
-    e->scratch.n = 0;
     if (!c->matter)
         return TOUSU_OK;
     int rc = TOUSU_OK;
@@ -261,20 +259,56 @@ int tousu_triage(tousu_engine *e, const tousu_contact *contact, tousu_result *ou
     if ((rc = record(e, &c, t, &r)) != TOUSU_OK)
         return rc;
 
-    /* Success: publish the members and the result. */
-    tz_members swap = e->members;
-    e->members = e->scratch;
-    e->scratch = swap;
-    e->scratch.n = 0;
+    /* Success: publish the batch (its members are fetched on demand). */
+    e->batch.valid = r.batch != 0;
+    e->batch.fetched = false;
+    e->batch.matter = c.matter;
+    e->batch.from_ms = r.batch_window_start_ms;
+    e->batch.to_ms = t;
     tz_copy_out(out, out->struct_size, &r, sizeof r);
     tz_ok(&e->err);
     return TOUSU_OK;
 }
 
-int tousu_engine_batch_members(const tousu_engine *e, const uint64_t **ids, size_t *n)
+/* Ask the store for the window's contact ids, growing the buffer. */
+static int fetch_members(tousu_engine *e)
+{
+    for (;;) {
+        size_t n = 0;
+        int rc = e->store.members(e->store_user, e->batch.matter, e->batch.from_ms,
+                                  e->batch.to_ms, e->members.ids, e->members.cap, &n);
+        if (rc)
+            return tz_store_failed(e, "members", rc);
+        if (n <= e->members.cap) {
+            e->members.n = n;
+            return TOUSU_OK;
+        }
+        size_t cap = e->members.cap ? e->members.cap : 64;
+        while (cap < n)
+            cap *= 2;
+        uint64_t *ids = tz_realloc(&e->alloc, e->members.ids, e->members.cap * sizeof *ids,
+                                   cap * sizeof *ids);
+        if (!ids)
+            return tz_fail(&e->err, TOUSU_ENOMEM, "batch members: out of memory");
+        e->members.ids = ids;
+        e->members.cap = cap;
+    }
+}
+
+int tousu_engine_batch_members(tousu_engine *e, const uint64_t **ids, size_t *n)
 {
     if (!e || !ids || !n)
         return TOUSU_EINVAL;
+    *ids = NULL;
+    *n = 0;
+    if (!e->batch.valid)
+        return TOUSU_OK;
+    if (!e->batch.fetched) {
+        int rc = fetch_members(e);
+        if (rc)
+            return rc;
+        e->batch.fetched = true;
+    }
     *ids = e->members.ids;
     *n = e->members.n;
     return TOUSU_OK;

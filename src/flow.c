@@ -119,8 +119,7 @@ int tousu_flow_node_get(const tousu_policy *p, int32_t flow, int32_t node, tousu
 }
 
 int tousu_flow_answer(const tousu_policy *p, int32_t flow, int32_t node, int32_t answer,
-                      const char **label, size_t *label_len, int32_t *next_flow,
-                      int32_t *next_node)
+                      const char **label, size_t *label_len, int32_t *next_flow, int32_t *next_node)
 {
     if (!p || !next_flow || !next_node)
         return TOUSU_EINVAL;

@@ -127,6 +127,16 @@ typedef struct tz_members {
     size_t cap;
 } tz_members;
 
+/* The batch incident of the last successful triage (R-BAT-4). Its member
+ * ids are fetched from the store only when the host asks for them, so a
+ * triage inside a long-running batch does not copy hundreds of ids. */
+typedef struct tz_last_batch {
+    bool valid;   /* the last triage found a batch */
+    bool fetched; /* members holds its ids */
+    uint64_t matter;
+    int64_t from_ms, to_ms;
+} tz_last_batch;
+
 struct tousu_engine {
     tz_alloc alloc;
     tz_error err;
@@ -136,8 +146,8 @@ struct tousu_engine {
     void *store_user;
     tousu_memstore *own_store; /* the built-in store when the host gave none */
     tousu_policy *policy;
-    tz_members members;  /* the last triage's batch members */
-    tz_members scratch;  /* filled during a triage, swapped in on success */
+    tz_members members;  /* the last batch's member ids, once fetched */
+    tz_last_batch batch; /* the last successful triage's batch, if any */
 };
 
 /* ---------- classification (classify.c) ---------- */
@@ -168,7 +178,7 @@ int tz_region_span(const tousu_contact *c, uint32_t *other);
 
 /* R-BAT-1: is (ordinary, vip) a batch under the policy? */
 bool tz_is_batch(const tousu_policy *p, uint64_t ordinary, uint64_t vip);
-/* R-BAT-1..4 through the store; members go to e->scratch. */
+/* R-BAT-1..3 through the store (R-BAT-4 members are fetched on demand). */
 int tz_batch_check(tousu_engine *e, const tousu_contact *c, int64_t t, tousu_result *r);
 
 /* ---------- repeat (repeat.c) ---------- */

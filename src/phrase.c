@@ -29,7 +29,7 @@
 
 enum {
     CLS_OTHER = 0,
-    CLS_DIGIT0 = 1,     /* '0'..'9' are 1..10 */
+    CLS_DIGIT0 = 1, /* '0'..'9' are 1..10 */
     CLS_BREAK = 11,
     CLS_FIRST_FREE = 12,
     MAX_CLASSES = 0xFFFF,
@@ -38,30 +38,30 @@ enum {
 };
 
 #define MAX_CELLS (UINT32_C(1) << 24)
-#define NONE UINT32_MAX
+#define NONE      UINT32_MAX
 
 /* internal pattern flags beside TOUSU_PAT_* */
 #define PF_DIGIT_START (1u << 8)
-#define PF_DIGIT_END (1u << 9)
+#define PF_DIGIT_END   (1u << 9)
 
 struct tousu_matcher {
     tz_alloc alloc;
     uint32_t nclass;
-    uint32_t nstates;   /* trie states and their shadows */
-    uint32_t cls_ign;   /* the "ignored" class: the last column */
-    uint32_t out_from;  /* row offset of the first state that reports */
-    uint32_t *delta;    /* nstates * nclass row offsets */
-    uint16_t *delta16;  /* the same in 16 bits when every offset fits (smaller
-                           table, fewer cache misses), else NULL */
+    uint32_t nstates;  /* trie states and their shadows */
+    uint32_t cls_ign;  /* the "ignored" class: the last column */
+    uint32_t out_from; /* row offset of the first state that reports */
+    uint32_t *delta;   /* nstates * nclass row offsets */
+    uint16_t *delta16; /* the same in 16 bits when every offset fits (smaller
+                          table, fewer cache misses), else NULL */
     uint16_t ascii[128];
     uint16_t page_of[NPAGES_INDEX];
-    uint16_t *pages;    /* npages * 256 classes; page 0 is all CLS_OTHER */
+    uint16_t *pages; /* npages * 256 classes; page 0 is all CLS_OTHER */
     uint32_t npages;
     uint32_t *out_first; /* nstates + 1: CSR of the patterns ending at a state */
     uint32_t *out_pat;
-    uint32_t *dict;      /* nearest suffix state with own patterns, or NONE */
+    uint32_t *dict; /* nearest suffix state with own patterns, or NONE */
     size_t npat;
-    uint32_t *pat_len;   /* in characters (breaks not counted) */
+    uint32_t *pat_len; /* in characters (breaks not counted) */
     uint32_t *pat_flags;
     int32_t *pat_group;
 };
@@ -72,9 +72,9 @@ typedef struct build {
     const tz_alloc *a;
     tz_error *e;
     size_t n;
-    uint32_t *syms;   /* all patterns' symbols, then their classes */
-    size_t *first;    /* n + 1 offsets into syms */
-    uint32_t *cps;    /* sorted distinct free symbols; class = CLS_FIRST_FREE + index */
+    uint32_t *syms; /* all patterns' symbols, then their classes */
+    size_t *first;  /* n + 1 offsets into syms */
+    uint32_t *cps;  /* sorted distinct free symbols; class = CLS_FIRST_FREE + index */
     size_t ncps;
     uint32_t *fail;
     uint32_t *term;   /* the trie state each pattern ends in */
@@ -230,7 +230,6 @@ static int build_class_tables(build *b, tousu_matcher *m)
             return TOUSU_ENOMEM;
     return TOUSU_OK;
 }
-
 
 typedef struct edge_slot {
     uint32_t parent, cls, child;
@@ -494,8 +493,8 @@ static void matcher_free(tousu_matcher *m)
 }
 
 int tz_matcher_build(const tz_alloc *a, const char *const *pats, const size_t *lens,
-                     const uint32_t *flags, const int32_t *groups, size_t n,
-                     tousu_matcher **out, size_t *bad, tz_error *e)
+                     const uint32_t *flags, const int32_t *groups, size_t n, tousu_matcher **out,
+                     size_t *bad, tz_error *e)
 {
     *out = NULL;
     *bad = n;
@@ -600,53 +599,53 @@ static int report(scan_ctx *c, uint32_t st, size_t end)
 }
 
 /* The scan loop, for 16- and 32-bit transition tables. */
-#define DEFINE_SCAN(NAME, T, TABLE)                                                         \
-    static int NAME(scan_ctx *c, uint32_t flags, uint64_t *bad_offset)                     \
-    {                                                                                      \
-        const tousu_matcher *m = c->m;                                                     \
-        const unsigned char *s = (const unsigned char *)c->text;                           \
-        const size_t len = c->len;                                                         \
-        const T *delta = m->TABLE;                                                         \
-        const uint16_t *pages = m->pages, *page_of = m->page_of, *ascii = m->ascii;        \
-        const uint32_t out_from = m->out_from, ign = m->cls_ign;                           \
-        const bool skip_bad = (flags & TOUSU_SCAN_SKIP_BAD_UTF8) != 0;                     \
-        uint32_t st = 0;                                                                   \
-        size_t i = 0;                                                                      \
-        while (i < len) {                                                                  \
-            uint32_t cls, b0 = s[i];                                                       \
-            if (b0 - 0xE1u < 12u && b0 != 0xED && len - i >= 3) {                          \
-                /* E1..EC, EE, EF: three bytes, no overlong or surrogate possible */       \
-                uint32_t b1 = s[i + 1], b2 = s[i + 2];                                     \
-                if (((b1 ^ 0x80u) | (b2 ^ 0x80u)) > 0x3Fu)                                 \
-                    goto slow;                                                             \
-                uint32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);   \
-                cls = pages[((size_t)page_of[cp >> 8] << 8) | (cp & 0xFF)];                \
-                i += 3;                                                                    \
-            } else if (b0 < 0x80) {                                                        \
-                cls = ascii[b0];                                                           \
-                i++;                                                                       \
-            } else {                                                                       \
-            slow:;                                                                         \
-                uint32_t cp;                                                               \
-                size_t n = tz_decode(s, len, i, &cp);                                      \
-                if (n) {                                                                   \
-                    cls = pages[((size_t)page_of[cp >> 8] << 8) | (cp & 0xFF)];            \
-                    i += n;                                                                \
-                } else if (skip_bad) {                                                     \
-                    cls = CLS_OTHER; /* a separator */                                     \
-                    i++;                                                                   \
-                } else {                                                                   \
-                    if (bad_offset)                                                        \
-                        *bad_offset = i;                                                   \
-                    return TOUSU_EUTF8;                                                    \
-                }                                                                          \
-            }                                                                              \
-            st = delta[st + cls];                                                          \
-            /* an ignored character stays in a reporting state: no new match */           \
-            if (st >= out_from && cls != ign && report(c, st, i))                          \
-                return TOUSU_ECALLBACK;                                                    \
-        }                                                                                  \
-        return TOUSU_OK;                                                                   \
+#define DEFINE_SCAN(NAME, T, TABLE)                                                                \
+    static int NAME(scan_ctx *c, uint32_t flags, uint64_t *bad_offset)                             \
+    {                                                                                              \
+        const tousu_matcher *m = c->m;                                                             \
+        const unsigned char *s = (const unsigned char *)c->text;                                   \
+        const size_t len = c->len;                                                                 \
+        const T *delta = m->TABLE;                                                                 \
+        const uint16_t *pages = m->pages, *page_of = m->page_of, *ascii = m->ascii;                \
+        const uint32_t out_from = m->out_from, ign = m->cls_ign;                                   \
+        const bool skip_bad = (flags & TOUSU_SCAN_SKIP_BAD_UTF8) != 0;                             \
+        uint32_t st = 0;                                                                           \
+        size_t i = 0;                                                                              \
+        while (i < len) {                                                                          \
+            uint32_t cls, b0 = s[i];                                                               \
+            if (b0 - 0xE1u < 12u && b0 != 0xED && len - i >= 3) {                                  \
+                /* E1..EC, EE, EF: three bytes, no overlong or surrogate possible */               \
+                uint32_t b1 = s[i + 1], b2 = s[i + 2];                                             \
+                if (((b1 ^ 0x80u) | (b2 ^ 0x80u)) > 0x3Fu)                                         \
+                    goto slow;                                                                     \
+                uint32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);           \
+                cls = pages[((size_t)page_of[cp >> 8] << 8) | (cp & 0xFF)];                        \
+                i += 3;                                                                            \
+            } else if (b0 < 0x80) {                                                                \
+                cls = ascii[b0];                                                                   \
+                i++;                                                                               \
+            } else {                                                                               \
+            slow:;                                                                                 \
+                uint32_t cp;                                                                       \
+                size_t n = tz_decode(s, len, i, &cp);                                              \
+                if (n) {                                                                           \
+                    cls = pages[((size_t)page_of[cp >> 8] << 8) | (cp & 0xFF)];                    \
+                    i += n;                                                                        \
+                } else if (skip_bad) {                                                             \
+                    cls = CLS_OTHER; /* a separator */                                             \
+                    i++;                                                                           \
+                } else {                                                                           \
+                    if (bad_offset)                                                                \
+                        *bad_offset = i;                                                           \
+                    return TOUSU_EUTF8;                                                            \
+                }                                                                                  \
+            }                                                                                      \
+            st = delta[st + cls];                                                                  \
+            /* an ignored character stays in a reporting state: no new match */                    \
+            if (st >= out_from && cls != ign && report(c, st, i))                                  \
+                return TOUSU_ECALLBACK;                                                            \
+        }                                                                                          \
+        return TOUSU_OK;                                                                           \
     }
 
 DEFINE_SCAN(scan16, uint16_t, delta16)

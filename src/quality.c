@@ -22,12 +22,19 @@ typedef struct qa_bounds {
 } qa_bounds;
 
 static const qa_bounds qa_bounds_tab[TOUSU_QA_P_COUNT_] = {
-    {0, 1000, 15}, {0, 1000, 20}, {0, 1000, 20}, {0, 1000, 25}, {0, 1000, 10}, {0, 1000, 10},
-    {0, 100, 3},           /* R-QA-1 three rings (seed 001) */
-    {0, 3600000, 120000},  /* R-QA-5 2 minutes (seed 003) */
-    {1, 20, 3},            /* R-QA-3 closing turns (default) */
-    {0, TZ_POLITE_TAGS, 3},/* R-QA-6 (default) */
-    {0, 1, 1}, {0, 1, 1}, {0, 1, 1},
+    {0, 1000, 15},
+    {0, 1000, 20},
+    {0, 1000, 20},
+    {0, 1000, 25},
+    {0, 1000, 10},
+    {0, 1000, 10},
+    {0, 100, 3},            /* R-QA-1 three rings (seed 001) */
+    {0, 3600000, 120000},   /* R-QA-5 2 minutes (seed 003) */
+    {1, 20, 3},             /* R-QA-3 closing turns (default) */
+    {0, TZ_POLITE_TAGS, 3}, /* R-QA-6 (default) */
+    {0, 1, 1},
+    {0, 1, 1},
+    {0, 1, 1},
 };
 
 void tz_qa_defaults(int64_t *q)
@@ -373,8 +380,7 @@ static int load_turns(const tousu_policy *p, const tousu_call *call, turn_view *
                 return TOUSU_EUTF8;
             }
         }
-        t[i] = (turn_view){tt.speaker, tt.start_ms, tt.end_ms, tt.text ? tt.text : "",
-                           tt.text_len};
+        t[i] = (turn_view){tt.speaker, tt.start_ms, tt.end_ms, tt.text ? tt.text : "", tt.text_len};
     }
     *bad_turn = -1;
     return TOUSU_OK;

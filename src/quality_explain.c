@@ -19,7 +19,8 @@ typedef struct sink {
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void put(sink *s, const char *fmt, ...)
+static void
+put(sink *s, const char *fmt, ...)
 {
     char tmp[512];
     va_list ap;
@@ -74,8 +75,9 @@ static const struct {
 static void put_item(sink *s, const tousu_qa_result *r, int i)
 {
     const tousu_qa_check_item *it = &r->items[i];
-    const char *mark = it->status == TOUSU_QA_PASSED ? "[x]"
-                       : it->status == TOUSU_QA_FAILED ? "[ ]" : "[-]";
+    const char *mark = it->status == TOUSU_QA_PASSED   ? "[x]"
+                       : it->status == TOUSU_QA_FAILED ? "[ ]"
+                                                       : "[-]";
     put(s, "%s R-QA-%d %s (weight %d)", mark, i + 1, tousu_qa_item_name(i), (int)it->weight);
     switch (i) {
     case TOUSU_QA_RINGS: put(s, ": %lld rings", (long long)it->value); break;
@@ -109,8 +111,7 @@ static bool hit_text(const tousu_call *call, const tousu_qa_hit *h, const char *
         return false;
     tousu_turn t;
     memcpy(&t, (const char *)call->turns + (size_t)h->turn * call->turn_size, sizeof t);
-    if (!t.text || h->offset > t.text_len || h->length > t.text_len - h->offset ||
-        h->length > 200)
+    if (!t.text || h->offset > t.text_len || h->length > t.text_len - h->offset || h->length > 200)
         return false;
     *p = t.text + h->offset;
     *n = (int)h->length;

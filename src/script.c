@@ -20,10 +20,12 @@ typedef struct var_name {
     size_t len;
 } var_name;
 
-#define V(f) {#f, offsetof(tousu_vars, f), offsetof(tousu_vars, f##_len)}
+#define V(f)                                                                                       \
+    {                                                                                              \
+#f, offsetof(tousu_vars, f), offsetof(tousu_vars, f##_len)                                 \
+    }
 static const var_name var_names[] = {
-    V(surname), V(title), V(agent_no), V(company),
-    V(deadline), V(hours), V(agent_name), V(phone),
+    V(surname), V(title), V(agent_no), V(company), V(deadline), V(hours), V(agent_name), V(phone),
 };
 
 static const var_name *find_var(const char *s, size_t n)
@@ -41,9 +43,9 @@ typedef struct piece {
     const var_name *var; /* placeholder, or NULL */
     const char *name;    /* the placeholder's text without braces */
     size_t name_len;
-    const char *def;     /* default, or NULL */
+    const char *def; /* default, or NULL */
     size_t def_len;
-    size_t next;         /* offset after the piece */
+    size_t next; /* offset after the piece */
 } piece;
 
 /* Read the piece at t[i]; returns TOUSU_EPARSE on bad syntax. */
@@ -110,8 +112,8 @@ int tz_template_check(const char *tmpl, tz_error *e)
     piece bad;
     if (check_syntax(tmpl, len, &bad)) {
         size_t at = bad.next;
-        return tz_fail(e, TOUSU_EPARSE, "unknown placeholder or unbalanced brace at byte %zu: %.24s",
-                       at, tmpl + at);
+        return tz_fail(e, TOUSU_EPARSE,
+                       "unknown placeholder or unbalanced brace at byte %zu: %.24s", at, tmpl + at);
     }
     return TOUSU_OK;
 }
@@ -222,8 +224,7 @@ int tousu_render(const char *tmpl, size_t len, const tousu_vars *vars, char *buf
     return render(tmpl, len, &v, buf, cap, needed);
 }
 
-int tz_render_table(const char *tmpl, const tousu_vars *vars, char *buf, size_t cap,
-                    size_t *needed)
+int tz_render_table(const char *tmpl, const tousu_vars *vars, char *buf, size_t cap, size_t *needed)
 {
     tousu_vars v;
     int rc = load_vars(vars, &v);
@@ -294,8 +295,7 @@ int tousu_script_situation(const tousu_policy *p, int32_t situation, tousu_situa
     return TOUSU_OK;
 }
 
-int tousu_script_step(const tousu_policy *p, int32_t situation, int32_t step,
-                      tousu_step_info *out)
+int tousu_script_step(const tousu_policy *p, int32_t situation, int32_t step, tousu_step_info *out)
 {
     if (!p || !out)
         return TOUSU_EINVAL;

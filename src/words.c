@@ -21,22 +21,37 @@ typedef struct tab_desc {
     size_t ptr, cnt; /* offsets of the array and its count in tz_words */
     size_t size;     /* entry size */
     size_t nstr;
-    size_t str[5];   /* offsets of the string fields of an entry */
+    size_t str[5]; /* offsets of the string fields of an entry */
 } tab_desc;
 
 #define W(f) offsetof(tz_words, f)
 static const tab_desc tabs[TZ_T_COUNT] = {
-    {W(situations), W(n_situations), sizeof(tz_situation), 3,
+    {W(situations),
+     W(n_situations),
+     sizeof(tz_situation),
+     3,
      {offsetof(tz_situation, key), offsetof(tz_situation, title), offsetof(tz_situation, rule)}},
-    {W(steps), W(n_steps), sizeof(tz_step), 3,
+    {W(steps),
+     W(n_steps),
+     sizeof(tz_step),
+     3,
      {offsetof(tz_step, when), offsetof(tz_step, say), offsetof(tz_step, note)}},
-    {W(phrases), W(n_phrases), sizeof(tz_phrase), 3,
+    {W(phrases),
+     W(n_phrases),
+     sizeof(tz_phrase),
+     3,
      {offsetof(tz_phrase, text), offsetof(tz_phrase, rewrite), offsetof(tz_phrase, variant_of)}},
     {W(signals), W(n_signals), sizeof(tz_signal), 1, {offsetof(tz_signal, text)}},
     {W(qawords), W(n_qawords), sizeof(tz_qaword), 1, {offsetof(tz_qaword, text)}},
-    {W(flows), W(n_flows), sizeof(tz_flow), 3,
+    {W(flows),
+     W(n_flows),
+     sizeof(tz_flow),
+     3,
      {offsetof(tz_flow, key), offsetof(tz_flow, title), offsetof(tz_flow, rule)}},
-    {W(nodes), W(n_nodes), sizeof(tz_fnode), 3,
+    {W(nodes),
+     W(n_nodes),
+     sizeof(tz_fnode),
+     3,
      {offsetof(tz_fnode, question), offsetof(tz_fnode, say), offsetof(tz_fnode, note)}},
     {W(answers), W(n_answers), sizeof(tz_fanswer), 1, {offsetof(tz_fanswer, label)}},
 };
@@ -410,8 +425,8 @@ int tousu_policy_matcher(const tousu_policy *p, int32_t which, const tousu_match
     *out = NULL;
     if (which != TOUSU_MATCHER_PHRASES && which != TOUSU_MATCHER_SIGNALS)
         return TOUSU_ERANGE;
-    int rc = tz_policy_matcher(p, which == TOUSU_MATCHER_PHRASES ? TZ_M_PHRASES : TZ_M_SIGNALS,
-                               out);
+    int rc =
+        tz_policy_matcher(p, which == TOUSU_MATCHER_PHRASES ? TZ_M_PHRASES : TZ_M_SIGNALS, out);
     if (rc == TOUSU_OK && !*out)
         return TOUSU_ENODATA;
     return rc;

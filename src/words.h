@@ -25,7 +25,7 @@
  * characters: digits are never joined across punctuation (R-CLS-12). */
 #define TZ_SYM_BREAK UINT32_C(0x110000)
 /* The symbol of a malformed byte skipped on request. */
-#define TZ_SYM_BAD UINT32_C(0x110001)
+#define TZ_SYM_BAD   UINT32_C(0x110001)
 
 /* Decode the code point starting at s[i] (i < len). Returns the sequence
  * length (1..4) and stores the code point, or 0 when the bytes there are not
@@ -121,8 +121,8 @@ typedef int (*tz_hit_fn)(void *user, const tousu_match *m);
  * Errors: TOUSU_EINVAL, TOUSU_EUTF8, TOUSU_ERANGE (empty or too long after
  * normalisation), TOUSU_ETOOBIG (automaton too large), TOUSU_ENOMEM. */
 int tz_matcher_build(const tz_alloc *a, const char *const *pats, const size_t *lens,
-                     const uint32_t *flags, const int32_t *groups, size_t n,
-                     tousu_matcher **out, size_t *bad, tz_error *e);
+                     const uint32_t *flags, const int32_t *groups, size_t n, tousu_matcher **out,
+                     size_t *bad, tz_error *e);
 /* Scan text; stops with TOUSU_ECALLBACK when fn returns non-zero. */
 int tz_matcher_scan(const tousu_matcher *m, const char *text, size_t len, uint32_t flags,
                     tz_hit_fn fn, void *user, uint64_t *count, uint64_t *bad_offset);
@@ -155,22 +155,22 @@ typedef struct tz_situation {
 /* One step (or alternative case) of a situation. */
 typedef struct tz_step {
     int32_t situation;
-    int32_t step;       /* 1-based, unique within the situation */
-    uint32_t flags;     /* TOUSU_STEP_* */
-    int32_t pause_ms;   /* wait this long after the previous step */
-    int32_t hangup_ms;  /* with TOUSU_STEP_HANG_UP: hang up this long after */
-    int32_t limit_ms;   /* a time limit the step names (e.g. 2 min wait) */
-    const char *when;   /* the condition, "" = always */
-    const char *say;    /* template with {placeholders}, "" = nothing to say */
-    const char *note;   /* what to do, "" = nothing */
+    int32_t step;      /* 1-based, unique within the situation */
+    uint32_t flags;    /* TOUSU_STEP_* */
+    int32_t pause_ms;  /* wait this long after the previous step */
+    int32_t hangup_ms; /* with TOUSU_STEP_HANG_UP: hang up this long after */
+    int32_t limit_ms;  /* a time limit the step names (e.g. 2 min wait) */
+    const char *when;  /* the condition, "" = always */
+    const char *say;   /* template with {placeholders}, "" = nothing to say */
+    const char *note;  /* what to do, "" = nothing */
 } tz_step;
 
 /* A forbidden phrase (R-SCR-7) with its rewrite (R-SCR-8). */
 typedef struct tz_phrase {
-    int32_t family;      /* tousu_phrase_family */
-    uint32_t flags;      /* TOUSU_PAT_* */
-    const char *text;    /* as agents say it, or the seed's wording */
-    const char *rewrite; /* "" = none */
+    int32_t family;         /* tousu_phrase_family */
+    uint32_t flags;         /* TOUSU_PAT_* */
+    const char *text;       /* as agents say it, or the seed's wording */
+    const char *rewrite;    /* "" = none */
     const char *variant_of; /* "" = a main entry; else the main entry's text */
 } tz_phrase;
 
@@ -200,8 +200,8 @@ enum { TZ_POLITE_TAGS = 32 };
 
 /* A word of a call-quality list (R-QA). */
 typedef struct tz_qaword {
-    int32_t list;  /* tousu_qa_list */
-    int32_t tag;   /* R-QA-6: which polite word it counts as; else 0 */
+    int32_t list; /* tousu_qa_list */
+    int32_t tag;  /* R-QA-6: which polite word it counts as; else 0 */
     uint32_t flags;
     const char *text;
 } tz_qaword;
@@ -254,8 +254,15 @@ typedef struct tz_words {
 
 /* The tables of a set, in the order of the fields above. */
 enum tz_table {
-    TZ_T_SITUATIONS, TZ_T_STEPS, TZ_T_PHRASES, TZ_T_SIGNALS,
-    TZ_T_QAWORDS, TZ_T_FLOWS, TZ_T_NODES, TZ_T_ANSWERS, TZ_T_COUNT
+    TZ_T_SITUATIONS,
+    TZ_T_STEPS,
+    TZ_T_PHRASES,
+    TZ_T_SIGNALS,
+    TZ_T_QAWORDS,
+    TZ_T_FLOWS,
+    TZ_T_NODES,
+    TZ_T_ANSWERS,
+    TZ_T_COUNT
 };
 
 /* Owned sets (words.c): deep copy, release, and appending one entry (its

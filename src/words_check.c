@@ -19,8 +19,7 @@ static bool key_ok(const char *k)
         return false;
     for (size_t i = 0; i < n; i++) {
         char c = k[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-              c == '.'))
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.'))
             return false;
     }
     return true;
@@ -39,7 +38,7 @@ static int utf8_ok(const char *s, const char *what, tz_error *e)
 static int check_strings(const tz_words *w, tz_error *e)
 {
     static const char *const names[TZ_T_COUNT] = {"situation", "step", "phrase", "signal",
-                                                  "qa word", "flow", "node", "answer"};
+                                                  "qa word",   "flow", "node",   "answer"};
     for (int t = 0; t < TZ_T_COUNT; t++) {
         for (size_t i = 0; i < tz_words_count(w, t); i++) {
             char what[48];
@@ -93,12 +92,11 @@ static int check_situations(const tz_words *w, tz_error *e)
     for (size_t i = 0; i < w->n_situations; i++) {
         const tz_situation *s = &w->situations[i];
         if (s->id <= 0 || !key_ok(s->key))
-            return tz_fail(e, TOUSU_ERANGE, "situation %d \"%.40s\": bad id or key", s->id,
-                           s->key);
+            return tz_fail(e, TOUSU_ERANGE, "situation %d \"%.40s\": bad id or key", s->id, s->key);
         for (size_t j = 0; j < i; j++)
             if (w->situations[j].id == s->id || strcmp(w->situations[j].key, s->key) == 0)
-                return tz_fail(e, TOUSU_EDUPLICATE, "situation %s: id %d or key repeated",
-                               s->key, s->id);
+                return tz_fail(e, TOUSU_EDUPLICATE, "situation %s: id %d or key repeated", s->key,
+                               s->id);
     }
     for (size_t i = 0; i < w->n_steps; i++) {
         const tz_step *s = &w->steps[i];
@@ -129,8 +127,7 @@ static int check_flows(const tz_words *w, tz_error *e)
                 return tz_fail(e, TOUSU_EDUPLICATE, "flow %s: id %d or key repeated", f->key,
                                f->id);
         if (!tz_find_node(w, f->id, f->start))
-            return tz_fail(e, TOUSU_ENOTFOUND, "flow %s: start node %d missing", f->key,
-                           f->start);
+            return tz_fail(e, TOUSU_ENOTFOUND, "flow %s: start node %d missing", f->key, f->start);
     }
     for (size_t i = 0; i < w->n_nodes; i++) {
         const tz_fnode *n = &w->nodes[i];
@@ -212,8 +209,8 @@ static int check_patterns(const tz_alloc *a, const char *what, const char *const
         if (tz_normalize(a, texts[i], strlen(texts[i]), false, &nm, NULL))
             rc = tz_fail(e, TOUSU_EUTF8, "%s \"%.40s\": malformed UTF-8", what, texts[i]);
         else if (nm.n == 0 || nm.n > 1024)
-            rc = tz_fail(e, TOUSU_ERANGE, "%s \"%.40s\": %s after normalisation", what,
-                         texts[i], nm.n ? "too long" : "empty");
+            rc = tz_fail(e, TOUSU_ERANGE, "%s \"%.40s\": %s after normalisation", what, texts[i],
+                         nm.n ? "too long" : "empty");
         k[i].hash = hash_norm(&nm, scope ? scope[i] : 0);
         k[i].index = i;
     }
@@ -240,8 +237,8 @@ static int check_phrases(const tz_alloc *a, const tz_words *w, tz_error *e)
             return tz_fail(e, TOUSU_ERANGE, "phrase \"%.40s\": bad family or flag", p->text);
         if (p->variant_of[0]) {
             size_t j = 0;
-            while (j < w->n_phrases && (strcmp(w->phrases[j].text, p->variant_of) != 0 ||
-                                        w->phrases[j].variant_of[0]))
+            while (j < w->n_phrases &&
+                   (strcmp(w->phrases[j].text, p->variant_of) != 0 || w->phrases[j].variant_of[0]))
                 j++;
             if (j == w->n_phrases)
                 return tz_fail(e, TOUSU_ENOTFOUND,

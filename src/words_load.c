@@ -85,8 +85,8 @@ static const char *field(const line_ctx *c, size_t i)
 static int need_fields(line_ctx *c, size_t lo, size_t hi)
 {
     if (c->nf < lo || c->nf > hi)
-        return tz_fail(c->e, TOUSU_EPARSE, "line %zu: %s takes %zu to %zu fields, not %zu",
-                       c->line, c->f[0], lo - 1, hi - 1, c->nf - 1);
+        return tz_fail(c->e, TOUSU_EPARSE, "line %zu: %s takes %zu to %zu fields, not %zu", c->line,
+                       c->f[0], lo - 1, hi - 1, c->nf - 1);
     return TOUSU_OK;
 }
 
@@ -98,11 +98,11 @@ static int parse_int(line_ctx *c, const char *s, int64_t lo, int64_t hi, int32_t
         return tz_fail(c->e, TOUSU_EPARSE, "line %zu: %s missing", c->line, what);
     long long v = strtoll(s, &end, 10);
     if (*end)
-        return tz_fail(c->e, TOUSU_EPARSE, "line %zu: %s \"%.20s\" is not a number", c->line,
-                       what, s);
+        return tz_fail(c->e, TOUSU_EPARSE, "line %zu: %s \"%.20s\" is not a number", c->line, what,
+                       s);
     if (v < lo || v > hi)
-        return tz_fail(c->e, TOUSU_ERANGE, "line %zu: %s %lld is not in %lld..%lld", c->line,
-                       what, v, (long long)lo, (long long)hi);
+        return tz_fail(c->e, TOUSU_ERANGE, "line %zu: %s %lld is not in %lld..%lld", c->line, what,
+                       v, (long long)lo, (long long)hi);
     *out = (int32_t)v;
     return TOUSU_OK;
 }
@@ -202,10 +202,14 @@ static int rec_step(line_ctx *c)
         return tz_fail(c->e, TOUSU_ENOTFOUND, "line %zu: step of unknown situation \"%.40s\"",
                        c->line, field(c, 1));
     const opt opts[] = {
-        {"alt", TOUSU_STEP_ALTERNATIVE, NULL},     {"wait", TOUSU_STEP_WAIT_ANSWER, NULL},
-        {"action", TOUSU_STEP_ACTION, NULL},       {"callback", TOUSU_STEP_OFFER_CALLBACK, NULL},
-        {"report", TOUSU_STEP_REPORT, NULL},       {"hangup", TOUSU_STEP_HANG_UP, NULL},
-        {"hangup", TOUSU_STEP_HANG_UP, &s.hangup_ms}, {"pause", 0, &s.pause_ms},
+        {"alt", TOUSU_STEP_ALTERNATIVE, NULL},
+        {"wait", TOUSU_STEP_WAIT_ANSWER, NULL},
+        {"action", TOUSU_STEP_ACTION, NULL},
+        {"callback", TOUSU_STEP_OFFER_CALLBACK, NULL},
+        {"report", TOUSU_STEP_REPORT, NULL},
+        {"hangup", TOUSU_STEP_HANG_UP, NULL},
+        {"hangup", TOUSU_STEP_HANG_UP, &s.hangup_ms},
+        {"pause", 0, &s.pause_ms},
         {"limit", 0, &s.limit_ms},
     };
     if (parse_int(c, field(c, 2), 1, 100000, &s.step, "step") ||
@@ -232,8 +236,8 @@ static const opt pat_opts[] = {
 
 static int rec_phrase(line_ctx *c)
 {
-    static const char *const fams[] = {NULL, "blunt", "questioning", "arrogant", "evasive",
-                                       "blaming"};
+    static const char *const fams[] = {NULL,       "blunt",   "questioning",
+                                       "arrogant", "evasive", "blaming"};
     tz_phrase p = {0, 0, field(c, 3), field(c, 4), field(c, 5)};
     if (need_fields(c, 4, 6) || lookup(c, fams, 6, field(c, 1), &p.family, "family") ||
         parse_opts(c, field(c, 2), pat_opts, 3, &p.flags))
@@ -266,9 +270,9 @@ static int rec_signal(line_ctx *c)
 
 static int rec_qa(line_ctx *c)
 {
-    static const char *const lists[] = {NULL,         "greeting",    "serve",   "anything_else",
-                                        "wishes",     "abuse_bye",   "wait_ask", "wait_reason",
-                                        "wait_thanks", "callback",   "polite"};
+    static const char *const lists[] = {NULL,          "greeting",  "serve",    "anything_else",
+                                        "wishes",      "abuse_bye", "wait_ask", "wait_reason",
+                                        "wait_thanks", "callback",  "polite"};
     tz_qaword q = {0, 0, 0, field(c, 3)};
     if (need_fields(c, 4, 4) || lookup(c, lists, TZ_QL_COUNT, field(c, 1), &q.list, "list") ||
         parse_int(c, field(c, 2), 0, TZ_POLITE_TAGS - 1, &q.tag, "tag"))
@@ -320,8 +324,8 @@ static int rec_answer(line_ctx *c)
         return c->e->code;
     a.flow = flow_by_key(c->w, field(c, 1));
     if (!a.flow)
-        return tz_fail(c->e, TOUSU_ENOTFOUND, "line %zu: answer of unknown flow \"%.40s\"",
-                       c->line, field(c, 1));
+        return tz_fail(c->e, TOUSU_ENOTFOUND, "line %zu: answer of unknown flow \"%.40s\"", c->line,
+                       field(c, 1));
     if (parse_int(c, field(c, 2), 1, INT32_MAX, &a.node, "node"))
         return c->e->code;
     const char *next = field(c, 4);
@@ -403,8 +407,8 @@ static int do_line(line_ctx *c, char *s, bool *seen_header)
         const char *name;
         int (*fn)(line_ctx *);
     } recs[] = {
-        {"situation", rec_situation}, {"step", rec_step}, {"phrase", rec_phrase},
-        {"signal", rec_signal},       {"qa", rec_qa},     {"flow", rec_flow},
+        {"situation", rec_situation}, {"step", rec_step},     {"phrase", rec_phrase},
+        {"signal", rec_signal},       {"qa", rec_qa},         {"flow", rec_flow},
         {"node", rec_node},           {"answer", rec_answer},
     };
     char *buf = tz_malloc(c->a, strlen(s) + 2);

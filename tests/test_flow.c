@@ -137,13 +137,11 @@ static void test_R_SCR_10_other_flows(void **state)
     assert_true(has(branch.note, branch.note_len, "销卡"));
     char buf[512];
     size_t need;
-    assert_int_equal(tousu_flow_render(P, TOUSU_FLOW_RARE_PROBLEM, 0, NULL, buf, sizeof buf,
-                                       &need),
+    assert_int_equal(tousu_flow_render(P, TOUSU_FLOW_RARE_PROBLEM, 0, NULL, buf, sizeof buf, &need),
                      TOUSU_OK);
     assert_true(has(buf, need, "3天之内"));
     tousu_vars v = {.struct_size = sizeof v, .deadline = "5个工作日", .deadline_len = 13};
-    assert_int_equal(tousu_flow_render(P, TOUSU_FLOW_RARE_PROBLEM, 0, &v, buf, sizeof buf,
-                                       &need),
+    assert_int_equal(tousu_flow_render(P, TOUSU_FLOW_RARE_PROBLEM, 0, &v, buf, sizeof buf, &need),
                      TOUSU_OK);
     assert_true(has(buf, need, "5个工作日之内"));
 }
@@ -184,8 +182,7 @@ static void test_flow_errors(void **state)
     (void)state;
     tousu_flow_node fn = {.struct_size = sizeof fn};
     assert_int_equal(tousu_flow_node_get(P, 999, 0, &fn), TOUSU_ENOTFOUND);
-    assert_int_equal(tousu_flow_node_get(P, TOUSU_FLOW_NO_WELCOME_SMS, 99, &fn),
-                     TOUSU_ENOTFOUND);
+    assert_int_equal(tousu_flow_node_get(P, TOUSU_FLOW_NO_WELCOME_SMS, 99, &fn), TOUSU_ENOTFOUND);
     int32_t f = TOUSU_FLOW_NO_WELCOME_SMS, n = 1;
     assert_int_equal(tousu_flow_step(P, &f, &n, 7), TOUSU_ENOTFOUND);
     assert_int_equal(tousu_flow_step(P, &f, &n, -1), TOUSU_ENOTFOUND);

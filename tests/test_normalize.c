@@ -24,11 +24,11 @@ static void norm_ok(const char *s, tz_norm *n)
 static void test_R_SCR_7_fold_full_width(void **state)
 {
     (void)state;
-    assert_int_equal(tz_fold(0xFF21), 'a');  /* Ａ */
-    assert_int_equal(tz_fold(0xFF41), 'a');  /* ａ */
+    assert_int_equal(tz_fold(0xFF21), 'a'); /* Ａ */
+    assert_int_equal(tz_fold(0xFF41), 'a'); /* ａ */
     assert_int_equal(tz_fold('B'), 'b');
-    assert_int_equal(tz_fold(0xFF11), '1');  /* １ */
-    assert_int_equal(tz_fold(0xFFE5), 0xA5); /* ￥ -> ¥ */
+    assert_int_equal(tz_fold(0xFF11), '1');    /* １ */
+    assert_int_equal(tz_fold(0xFFE5), 0xA5);   /* ￥ -> ¥ */
     assert_int_equal(tz_fold(0x4F60), 0x4F60); /* 你 is itself */
 }
 
@@ -37,9 +37,9 @@ static void test_R_SCR_7_fold_full_width(void **state)
 static void test_R_SCR_7_ignored_characters(void **state)
 {
     (void)state;
-    const uint32_t ignored[] = {' ', '\t', '\n', ',', '.', '?', '!', 0x3000, 0x3001, 0x3002,
-                                0xFF0C, 0xFF1F, 0xFF01, 0x2026, 0x201C, 0x201D, 0x300A,
-                                0x3010, 0x2191, 0x00A0, 0xFEFF, 0x200B};
+    const uint32_t ignored[] = {' ',    '\t',   '\n',   ',',    '.',    '?',    '!',    0x3000,
+                                0x3001, 0x3002, 0xFF0C, 0xFF1F, 0xFF01, 0x2026, 0x201C, 0x201D,
+                                0x300A, 0x3010, 0x2191, 0x00A0, 0xFEFF, 0x200B};
     for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
         assert_true(tz_fold(ignored[i]) == TZ_CP_IGNORE);
     assert_true(tz_fold(0) == TZ_CP_IGNORE); /* a NUL byte is a control */
@@ -141,7 +141,7 @@ static void test_R_SCR_7_clause_boundaries(void **state)
     size_t s2 = strlen("请问您"), e2 = s2 + strlen("为什么");
     assert_false(tz_clause_before(u, strlen(u), s2));
     assert_false(tz_clause_after(u, strlen(u), e2));
-    assert_true(tz_clause_before(u, strlen(u), 0)); /* turn start */
+    assert_true(tz_clause_before(u, strlen(u), 0));        /* turn start */
     assert_true(tz_clause_after(u, strlen(u), strlen(u))); /* turn end */
     const char *v = "什么\n好";
     assert_true(tz_clause_after(v, strlen(v), strlen("什么")));

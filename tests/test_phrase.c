@@ -82,26 +82,66 @@ static void spread(const char *s, const char *sep, char *out, size_t cap)
 /* Seed 001 四.2(3) 服务禁忌用语, as the seed writes them, and seed 002's
  * blaming phrases (R-SCR-8). */
 static const char *const seed_phrases[] = {
-    "喂", "嘿",
-    "什么怎么样？", "为什么？", "什么？", "说什么？", "如何？", "你说什么？",
-    "你究竟在说什么？", "你不是要查什么吗？", "你究竟想查什么？", "你究竟想怎么样？",
-    "你到你要不要查？", "你究竟要不要听我说？", "你听不听我说？",
-    "你问我，我问谁？", "我态度怎么样？",
-    "不行就是不行，这是规定。", "我就这样态度！", "我态度哪里不好，你说！",
-    "没法查，我没办法。", "故意见找领导去，要告就告去！", "用不起就别用！",
-    "你有什么了不起！", "你有无搞错！", "你这人怎么这样说话！", "你怎么这样罗嗦！",
-    "我不清晰，我不懂得，你找XX地方问。", "这不是我办理。", "咱们公司就是这样规定。",
-    "这不关我事，这不是我错，没这回事。", "我查不到，你拨XX电话去查。",
-    "我没法查，我也没办法。", "你自己先查清晰。",
-    "您把我搞糊涂了", "您搞错了", "我已经说得很清楚了", "您听明白了吗？", "啊，你说什么？",
+    "喂",
+    "嘿",
+    "什么怎么样？",
+    "为什么？",
+    "什么？",
+    "说什么？",
+    "如何？",
+    "你说什么？",
+    "你究竟在说什么？",
+    "你不是要查什么吗？",
+    "你究竟想查什么？",
+    "你究竟想怎么样？",
+    "你到你要不要查？",
+    "你究竟要不要听我说？",
+    "你听不听我说？",
+    "你问我，我问谁？",
+    "我态度怎么样？",
+    "不行就是不行，这是规定。",
+    "我就这样态度！",
+    "我态度哪里不好，你说！",
+    "没法查，我没办法。",
+    "故意见找领导去，要告就告去！",
+    "用不起就别用！",
+    "你有什么了不起！",
+    "你有无搞错！",
+    "你这人怎么这样说话！",
+    "你怎么这样罗嗦！",
+    "我不清晰，我不懂得，你找XX地方问。",
+    "这不是我办理。",
+    "咱们公司就是这样规定。",
+    "这不关我事，这不是我错，没这回事。",
+    "我查不到，你拨XX电话去查。",
+    "我没法查，我也没办法。",
+    "你自己先查清晰。",
+    "您把我搞糊涂了",
+    "您搞错了",
+    "我已经说得很清楚了",
+    "您听明白了吗？",
+    "啊，你说什么？",
 };
 
 /* ... and as agents actually say them (R-SCR-7 notes). */
 static const char *const said_phrases[] = {
-    "你到底在说什么？", "你到底想查什么？", "你到底想怎么样？", "你到底要不要查？",
-    "你到底要不要听我说？", "我就这个态度！", "有意见找领导去", "你有没有搞错",
-    "你怎么这么罗嗦", "我不清楚", "我不知道", "这不关我的事", "这不是我的错",
-    "我们公司就是这样规定的", "你自己先查清楚", "怎么？", "怎么样？",
+    "你到底在说什么？",
+    "你到底想查什么？",
+    "你到底想怎么样？",
+    "你到底要不要查？",
+    "你到底要不要听我说？",
+    "我就这个态度！",
+    "有意见找领导去",
+    "你有没有搞错",
+    "你怎么这么罗嗦",
+    "我不清楚",
+    "我不知道",
+    "这不关我的事",
+    "这不是我的错",
+    "我们公司就是这样规定的",
+    "你自己先查清楚",
+    "怎么？",
+    "怎么样？",
 };
 
 static void assert_found(const char *text)
@@ -152,14 +192,22 @@ static void test_R_SCR_7_look_alikes_not_reported(void **state)
 {
     (void)state;
     static const char *const clean[] = {
-        "请问您为什么需要停机？",      "您说什么时候方便，我们再联系您。",
-        "您觉得这样处理怎么样？",      "如何办理停机业务，我来为您介绍。",
-        "什么时候开通的呢？",          "我们已经说得很清楚了吗，不是的。",
-        "您不清楚的地方可以再问我。",  "我们不知道您的号码已经变更。",
-        "这是规定的时间。",            "您把文件搞清楚了，谢谢。",
-        "请问怎么称呼您？",            "您好，很高兴为您服务！",
-        "短信通，1024号客服为您服务。", "您的账户本月消费123.00元。",
-        "您搞的这个业务已经开通了。",  "我态度诚恳地向您道歉。",
+        "请问您为什么需要停机？",
+        "您说什么时候方便，我们再联系您。",
+        "您觉得这样处理怎么样？",
+        "如何办理停机业务，我来为您介绍。",
+        "什么时候开通的呢？",
+        "我们已经说得很清楚了吗，不是的。",
+        "您不清楚的地方可以再问我。",
+        "我们不知道您的号码已经变更。",
+        "这是规定的时间。",
+        "您把文件搞清楚了，谢谢。",
+        "请问怎么称呼您？",
+        "您好，很高兴为您服务！",
+        "短信通，1024号客服为您服务。",
+        "您的账户本月消费123.00元。",
+        "您搞的这个业务已经开通了。",
+        "我态度诚恳地向您道歉。",
     };
     tousu_match m[8];
     for (size_t i = 0; i < sizeof clean / sizeof clean[0]; i++) {
@@ -180,7 +228,7 @@ static void test_R_SCR_7_short_questions_whole_clause(void **state)
     assert_int_equal(m[0].length, strlen("为什么"));
     assert_int_equal(find_phrases("好的。为什么？我不明白", m, 4, 0), 1);
     assert_int_equal(find_phrases("请问您为什么需要停机", m, 4, 0), 0);
-    assert_int_equal(find_phrases("什么", m, 4, 0), 1); /* a whole turn */
+    assert_int_equal(find_phrases("什么", m, 4, 0), 1);   /* a whole turn */
     assert_int_equal(find_phrases("“什么”", m, 4, 0), 1); /* quotes aside */
     assert_int_equal(find_phrases("什么东西", m, 4, 0), 0);
 }
@@ -292,9 +340,9 @@ static void test_phrases_bad_input(void **state)
     assert_int_equal(tousu_phrases_find(P, broken, sizeof broken - 1, 0, m, 4, &n, &bad),
                      TOUSU_EUTF8);
     assert_int_equal(bad, strlen("我不清楚"));
-    assert_int_equal(tousu_phrases_find(P, broken, sizeof broken - 1, TOUSU_SCAN_SKIP_BAD_UTF8,
-                                        m, 4, &n, &bad),
-                     TOUSU_OK);
+    assert_int_equal(
+        tousu_phrases_find(P, broken, sizeof broken - 1, TOUSU_SCAN_SKIP_BAD_UTF8, m, 4, &n, &bad),
+        TOUSU_OK);
     assert_int_equal(n, 2);
     const char nul[] = "我不\0清楚";
     assert_int_equal(tousu_phrases_find(P, nul, sizeof nul - 1, 0, m, 4, &n, &bad), TOUSU_OK);
@@ -374,9 +422,9 @@ static void test_matcher_callback_stops(void **state)
     tousu_matcher *m = build(pats, 1, NULL);
     int calls = 0;
     uint64_t count = 0;
-    assert_int_equal(tousu_matcher_scan(m, "什么什么什么", 18, 0, stop_at_first, &calls, &count,
-                                        NULL),
-                     TOUSU_ECALLBACK);
+    assert_int_equal(
+        tousu_matcher_scan(m, "什么什么什么", 18, 0, stop_at_first, &calls, &count, NULL),
+        TOUSU_ECALLBACK);
     assert_int_equal(calls, 1);
     assert_int_equal(count, 1);
     assert_int_equal(tousu_matcher_scan(m, "什么什么什么", 18, 0, NULL, NULL, &count, NULL),
@@ -392,19 +440,19 @@ static void test_matcher_bad_utf8(void **state)
     (void)state;
     const char *pats[] = {"ab"};
     tousu_matcher *m = build(pats, 1, NULL);
-    const char t[] = "ab\xFF" "ab";
+    const char t[] = "ab\xFF"
+                     "ab";
     uint64_t count = 0, bad = 0;
     assert_int_equal(tousu_matcher_scan(m, t, 5, 0, NULL, NULL, &count, &bad), TOUSU_EUTF8);
     assert_int_equal(bad, 2);
     assert_int_equal(count, 1);
-    assert_int_equal(tousu_matcher_scan(m, t, 5, TOUSU_SCAN_SKIP_BAD_UTF8, NULL, NULL, &count,
-                                        &bad),
-                     TOUSU_OK);
+    assert_int_equal(
+        tousu_matcher_scan(m, t, 5, TOUSU_SCAN_SKIP_BAD_UTF8, NULL, NULL, &count, &bad), TOUSU_OK);
     assert_int_equal(count, 2);
-    const char u[] = "a\xFF" "b"; /* a skipped byte separates */
-    assert_int_equal(tousu_matcher_scan(m, u, 3, TOUSU_SCAN_SKIP_BAD_UTF8, NULL, NULL, &count,
-                                        NULL),
-                     TOUSU_OK);
+    const char u[] = "a\xFF"
+                     "b"; /* a skipped byte separates */
+    assert_int_equal(
+        tousu_matcher_scan(m, u, 3, TOUSU_SCAN_SKIP_BAD_UTF8, NULL, NULL, &count, NULL), TOUSU_OK);
     assert_int_equal(count, 0);
     tousu_matcher_free(m);
 }
@@ -513,8 +561,8 @@ static uint32_t rnd(uint32_t n)
  * full-width), letters in both cases, ignored characters of every kind,
  * clause punctuation and other CJK. */
 static const char *const alphabet[] = {
-    "你", "说", "什", "么", "好", "吗", "我", "不", "1", "2", "3", "0", "１", "２", "a", "A",
-    "ｂ", "b", " ", "，", "。", "？", ".", ",", "\n", "　", "↑", "“", "-", "天", "地", "号",
+    "你", "说", "什", "么", "好", "吗", "我", "不", "1",  "2",  "3", "0", "１", "２", "a",  "A",
+    "ｂ", "b",  " ",  "，", "。", "？", ".",  ",",  "\n", "　", "↑", "“", "-",  "天", "地", "号",
 };
 enum { NALPHA = sizeof alphabet / sizeof alphabet[0] };
 
@@ -663,11 +711,13 @@ static void test_R_SCR_7_R_CLS_12_property_matcher_equals_naive(void **state)
             assert_int_equal(tousu_matcher_scan(m, text, len, sf, collect_hit, &got, NULL, NULL),
                              TOUSU_OK);
             naive(pats, flags, np, text, len, skip, &want);
-            qsort(got.v, got.n, sizeof *got.v, cmp_triple);
-            qsort(want.v, want.n, sizeof *want.v, cmp_triple);
+            if (got.n)
+                qsort(got.v, got.n, sizeof *got.v, cmp_triple);
+            if (want.n)
+                qsort(want.v, want.n, sizeof *want.v, cmp_triple);
             if (!same_triples(&got, &want))
-                fail_msg("round %d: matcher %zu matches, naive %zu, text \"%s\"", r, got.n,
-                         want.n, text);
+                fail_msg("round %d: matcher %zu matches, naive %zu, text \"%s\"", r, got.n, want.n,
+                         text);
             free(got.v);
             free(want.v);
         }
@@ -719,8 +769,8 @@ static void test_R_CLS_12_signals_suggest_only(void **state)
 static void test_R_CLS_12_whole_numbers_only(void **state)
 {
     (void)state;
-    static const char *const quiet[] = {"本月扣费123.00元", "请拨4001230012咨询",
-                                        "订单号112300", "123 00", "12300123"};
+    static const char *const quiet[] = {"本月扣费123.00元", "请拨4001230012咨询", "订单号112300",
+                                        "123 00", "12300123"};
     for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++) {
         tousu_result r = new_result();
         tz_suggest_from_text(P, quiet[i], strlen(quiet[i]), &r);

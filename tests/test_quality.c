@@ -41,7 +41,8 @@ static void good_call(call_b *b)
     turn(b, A, 0, "您好，短信通，1024号客服为您服务！");
     turn(b, C, 3, "我的短信一直收不到。");
     turn(b, A, 6, "对不起，张先生，我帮您查询一下，请您稍等片刻，好吗？谢谢！");
-    turn(b, A, 40, "张先生，非常感谢您的耐心等待！您的号码设定了免打扰，我们会统一报给移动公司处理。");
+    turn(b, A, 40,
+         "张先生，非常感谢您的耐心等待！您的号码设定了免打扰，我们会统一报给移动公司处理。");
     turn(b, A, 50, "请问您还有其他问题吗？");
     turn(b, C, 53, "没有了。");
     turn(b, A, 55, "祝您愉快，谢谢！1024号客服，再见！");
@@ -324,8 +325,7 @@ static void test_R_QA_6_polite_words_and_weights(void **state)
     assert_int_equal(tousu_policy_new(&p), TOUSU_OK);
     assert_int_equal(tousu_policy_set_qa(p, TOUSU_QA_P_WEIGHT_BASE + TOUSU_QA_POLITE, 50),
                      TOUSU_OK);
-    assert_int_equal(tousu_policy_set_qa(p, TOUSU_QA_P_WEIGHT_BASE + TOUSU_QA_RINGS, 0),
-                     TOUSU_OK);
+    assert_int_equal(tousu_policy_set_qa(p, TOUSU_QA_P_WEIGHT_BASE + TOUSU_QA_RINGS, 0), TOUSU_OK);
     tousu_qa_result r2 = {.struct_size = sizeof r2};
     assert_int_equal(tousu_qa_check(p, &b.call, &r2), TOUSU_OK);
     assert_int_equal(r2.max_score, 125);

@@ -171,8 +171,7 @@ static void test_R_SCR_5_waiting_phrases(void **state)
 {
     (void)state;
     assert_int_equal(nsteps(TOUSU_SIT_WAITING_PHRASES), 3);
-    assert_string_equal(render(TOUSU_SIT_WAITING_PHRASES, 2, NULL, TOUSU_OK),
-                        "感谢您的耐心等待。");
+    assert_string_equal(render(TOUSU_SIT_WAITING_PHRASES, 2, NULL, TOUSU_OK), "感谢您的耐心等待。");
     const char *c = render(TOUSU_SIT_WAITING_PHRASES, 3, NULL, TOUSU_OK);
     assert_true(contains(c, strlen(c), "已记录"));
     assert_true(contains(c, strlen(c), "上报"));
@@ -346,17 +345,14 @@ static void test_render_bad_vars(void **state)
     size_t need;
     tousu_vars v = vars();
     v.surname = NULL; /* with a length */
-    assert_int_equal(tousu_script_render(P, TOUSU_SIT_WAIT, 1, &v, buf, 128, &need),
-                     TOUSU_EINVAL);
+    assert_int_equal(tousu_script_render(P, TOUSU_SIT_WAIT, 1, &v, buf, 128, &need), TOUSU_EINVAL);
     v = vars();
     v.surname = "\xE5\xBC";
     v.surname_len = 2;
-    assert_int_equal(tousu_script_render(P, TOUSU_SIT_WAIT, 1, &v, buf, 128, &need),
-                     TOUSU_EUTF8);
+    assert_int_equal(tousu_script_render(P, TOUSU_SIT_WAIT, 1, &v, buf, 128, &need), TOUSU_EUTF8);
     v = vars();
     v.struct_size = 2;
-    assert_int_equal(tousu_script_render(P, TOUSU_SIT_WAIT, 1, &v, buf, 128, &need),
-                     TOUSU_ESTRUCT);
+    assert_int_equal(tousu_script_render(P, TOUSU_SIT_WAIT, 1, &v, buf, 128, &need), TOUSU_ESTRUCT);
     v = vars();
     v.struct_size = offsetof(tousu_vars, agent_no); /* an old caller: surname, title only */
     assert_int_equal(tousu_script_render(P, TOUSU_SIT_NO_RESPONSE, 2, &v, buf, 128, &need),

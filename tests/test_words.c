@@ -53,8 +53,11 @@ static void test_R_SCR_10_extend_another_language(void **state)
     int32_t id = 0;
     assert_int_equal(tousu_script_find(p, "en_greeting", 11, &id), TOUSU_OK);
     assert_int_equal(id, 1001);
-    tousu_vars v = {.struct_size = sizeof v, .agent_no = "7", .agent_no_len = 1,
-                    .company = "ACME", .company_len = 4};
+    tousu_vars v = {.struct_size = sizeof v,
+                    .agent_no = "7",
+                    .agent_no_len = 1,
+                    .company = "ACME",
+                    .company_len = 4};
     char buf[128];
     size_t need;
     assert_int_equal(tousu_script_render(p, 1001, 1, &v, buf, sizeof buf, &need), TOUSU_OK);
@@ -76,13 +79,14 @@ static void test_R_SCR_10_extend_another_service_flow(void **state)
 {
     (void)state;
     tousu_words *w = new_words();
-    const char *text = "tousu-words 1\n"
-                       "flow | 2001 | card_blocked | 银行卡被锁 | R-SCR-10 | 1\n"
-                       "node | card_blocked | 1 | 是否收到短信？ | 请稍等，{surname}{title|先生}。 |\n"
-                       "node | card_blocked | 2 | | 请到柜台解锁。 | 带身份证\n"
-                       "answer | card_blocked | 1 | 没有收到 | no_welcome_sms:1\n"
-                       "answer | card_blocked | 1 | 收到了 | 2\n"
-                       "answer | card_blocked | 2 | 好的 | end\n";
+    const char *text =
+        "tousu-words 1\n"
+        "flow | 2001 | card_blocked | 银行卡被锁 | R-SCR-10 | 1\n"
+        "node | card_blocked | 1 | 是否收到短信？ | 请稍等，{surname}{title|先生}。 |\n"
+        "node | card_blocked | 2 | | 请到柜台解锁。 | 带身份证\n"
+        "answer | card_blocked | 1 | 没有收到 | no_welcome_sms:1\n"
+        "answer | card_blocked | 1 | 收到了 | 2\n"
+        "answer | card_blocked | 2 | 好的 | end\n";
     assert_int_equal(load(w, text), TOUSU_OK);
     tousu_policy *p = policy_with(w);
     int32_t flow = 0, node = 0;

@@ -319,7 +319,7 @@ typedef struct tousu_result {
 } tousu_result;
 int tousu_triage(tousu_engine *engine, const tousu_contact *contact,
                          tousu_result *out);
-int tousu_engine_batch_members(const tousu_engine *engine, const uint64_t **ids,
+int tousu_engine_batch_members(tousu_engine *engine, const uint64_t **ids,
                                        size_t *n);
 int tousu_archive_complaint(tousu_engine *engine, const tousu_archive *archive);
 int tousu_result_explain(const tousu_result *result, char *buf, size_t cap,

@@ -7,19 +7,20 @@
  */
 #include "../words.h"
 
-#define F_NOW TOUSU_FLOW_ANSWER_NOW
-#define F_LATER TOUSU_FLOW_ANSWER_LATER
-#define F_CARRIER TOUSU_FLOW_UNCOVERED_CARRIER
-#define F_PROVINCE TOUSU_FLOW_OUT_OF_PROVINCE
-#define F_WELCOME TOUSU_FLOW_NO_WELCOME_SMS
-#define F_DATA TOUSU_FLOW_DATA_NOT_UPDATED
-#define F_MISSING TOUSU_FLOW_MISSING_CHANGES
+#define F_NOW        TOUSU_FLOW_ANSWER_NOW
+#define F_LATER      TOUSU_FLOW_ANSWER_LATER
+#define F_CARRIER    TOUSU_FLOW_UNCOVERED_CARRIER
+#define F_PROVINCE   TOUSU_FLOW_OUT_OF_PROVINCE
+#define F_WELCOME    TOUSU_FLOW_NO_WELCOME_SMS
+#define F_DATA       TOUSU_FLOW_DATA_NOT_UPDATED
+#define F_MISSING    TOUSU_FLOW_MISSING_CHANGES
 #define F_OCCASIONAL TOUSU_FLOW_OCCASIONAL_MISS
-#define F_CARD TOUSU_FLOW_CARD_REPLACED
-#define F_BRANCH TOUSU_FLOW_BRANCH_CHANGED
-#define F_RARE TOUSU_FLOW_RARE_PROBLEM
+#define F_CARD       TOUSU_FLOW_CARD_REPLACED
+#define F_BRANCH     TOUSU_FLOW_BRANCH_CHANGED
+#define F_RARE       TOUSU_FLOW_RARE_PROBLEM
 
-#define REFUND_SAY "如已扣费，您可以到前台办理解约，我们会为您做退费处理，最长不超过{deadline|2周}。"
+#define REFUND_SAY                                                                                 \
+    "如已扣费，您可以到前台办理解约，我们会为您做退费处理，最长不超过{deadline|2周}。"
 #define REFUND_NOTE "建议前台解除后做退费处理，最长时间2周"
 
 const tz_flow tz_zh_flows[] = {
@@ -42,28 +43,30 @@ const tz_fnode tz_zh_nodes[] = {
     {F_NOW, 1, "问题属于哪一类（电信号码、省外号码、其他当即可查询的问题）？",
      "请稍等，我帮您查询一下。", "当即查询，当即答复"},
 
-    {F_LATER, 1, "数据是否已经更新？", "您的问题我这边已经记录，我帮您核查一下，尽快给您答复，好吗？",
-     "记录问题，查询后答复"},
+    {F_LATER, 1, "数据是否已经更新？",
+     "您的问题我这边已经记录，我帮您核查一下，尽快给您答复，好吗？", "记录问题，查询后答复"},
     {F_LATER, 2, "客户是否同意稍后联系？",
      "很抱歉{surname}{title|先生/女士}，我们这边数据尚未更新，还没有今天的记录，"
-     "等更新核查之后我会尽快与您联系，可以吗？", ""},
+     "等更新核查之后我会尽快与您联系，可以吗？",
+     ""},
     {F_LATER, 3, "客户如何称呼？", "请问您怎么称呼？", "记录称呼和联系方式"},
     {F_LATER, 4, "", "好，我会尽快与您联系。", "核查后回电答复"},
 
     {F_CARRIER, 1, "是否已经扣费？",
      "您好，由于您的号码属于电信号码，我们的服务暂时还没有对电信客户开通，给您带来不便请谅解。"
-     "我建议您可以更换一个移动或联通号码继续使用。", ""},
+     "我建议您可以更换一个移动或联通号码继续使用。",
+     ""},
     {F_CARRIER, 2, "", REFUND_SAY, REFUND_NOTE},
 
     {F_PROVINCE, 1, "是否已经扣费？",
      "您好，由于您的号码属于省外号码，我们的服务只针对河南省内号码，我建议您可以更换一个河南省内"
-     "号码继续使用，如果无法更换您也可以进行解约。", ""},
+     "号码继续使用，如果无法更换您也可以进行解约。",
+     ""},
     {F_PROVINCE, 2, "", REFUND_SAY, REFUND_NOTE},
 
     {F_WELCOME, 1, "是省外号码、电信号段，还是都不是？", "请稍等，我帮您查询一下。",
      "先排除省外和电信号段"},
-    {F_WELCOME, 2, "签约是否成功？", "",
-     "让柜员核查签约是否成功（进入5992菜单码）"},
+    {F_WELCOME, 2, "签约是否成功？", "", "让柜员核查签约是否成功（进入5992菜单码）"},
     {F_WELCOME, 3, "",
      "您好，可能是柜员不注意将您的号码输错了，因此导致您没有收到短信，您可以到办理柜台让柜员"
      "更换就可以了。",
@@ -72,17 +75,21 @@ const tz_fnode tz_zh_nodes[] = {
      "让客户发送BZ进行测试，看手机是否有相关设置会屏蔽端口号码"},
     {F_WELCOME, 5, "",
      "您的号码在移动设定了免打扰功能，我们会每10天统一报给移动公司处理，请您耐心等待，"
-     "给您带来不便请谅解。", "记录免打扰客户"},
+     "给您带来不便请谅解。",
+     "记录免打扰客户"},
     {F_WELCOME, 6, "",
      "您好，我查询了一下，我们这边给您发送的短信都是确定发送成功的，请您查看一下自己的手机设置，"
-     "看是否是短信内存已满，或者是否设定了防火墙功能。", ""},
+     "看是否是短信内存已满，或者是否设定了防火墙功能。",
+     ""},
 
     {F_DATA, 1, "客户是否愿意稍后发短信测试？",
      "您好，您的信息已记录，因数据尚未更新，暂时看不到您的信息，为了给您解决问题，"
-     "请您稍后发送短信测试一下好吗？", "建议发送帮助、余额、明细进行测试"},
+     "请您稍后发送短信测试一下好吗？",
+     "建议发送帮助、余额、明细进行测试"},
     {F_DATA, 2, "",
      "很抱歉，虽暂时查询不到信息，但您提供的信息这边已完整记录，稍后报给技术，得到答复时会及时"
-     "与您联系，请您谅解。", "报技术，得到答复后回电"},
+     "与您联系，请您谅解。",
+     "报技术，得到答复后回电"},
 
     {F_MISSING, 1, "",
      "您好，您的号码已经报给技术，很抱歉给您带来不便，等技术有答复了会及时联系您，请您谅解。",
@@ -104,8 +111,7 @@ const tz_fnode tz_zh_nodes[] = {
      "您好，请您带着您新补的账号，到前台重新签约，如旧卡还有剩余服务期限，请您及时联系我们。",
      "重新签约"},
 
-    {F_BRANCH, 1, "", "",
-     "去系统查到签约网点解约，或将余额清为零销卡，避免以后扣费"},
+    {F_BRANCH, 1, "", "", "去系统查到签约网点解约，或将余额清为零销卡，避免以后扣费"},
 
     {F_RARE, 1, "",
      "您好，您所反映的问题比较少见，很抱歉，我暂时没有权限帮您处理。您看这样，我会立即记录，"

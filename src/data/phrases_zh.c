@@ -19,7 +19,7 @@
 /* R-SCR-8 rewrites (seed 002 多用"我"来代替"您") and the polite forms of
  * seeds 001/003 used for the questioning phrases. */
 #define RW_NOT_HEARD "对不起，我没有听明白，请您再说一遍好吗？"
-#define RW_GREET "您好"
+#define RW_GREET     "您好"
 
 const tz_phrase tz_zh_phrases[] = {
     /* 对客户直呼 */
@@ -29,7 +29,8 @@ const tz_phrase tz_zh_phrases[] = {
     /* 质问、谴责或反问客户 A: short questions, whole clauses only */
     {TOUSU_FAM_QUESTIONING, CL, "什么？", RW_NOT_HEARD, ""},
     {TOUSU_FAM_QUESTIONING, CL, "怎么样？", "", ""},
-    {TOUSU_FAM_QUESTIONING, CL, "什么怎么样？", "", "什么？"}, /* seed: two questions run together */
+    {TOUSU_FAM_QUESTIONING, CL, "什么怎么样？", "",
+     "什么？"}, /* seed: two questions run together */
     {TOUSU_FAM_QUESTIONING, CL, "为什么？", "", ""},
     {TOUSU_FAM_QUESTIONING, CL, "说什么？", RW_NOT_HEARD, ""},
     {TOUSU_FAM_QUESTIONING, CL, "怎么？", "", ""},

@@ -11,13 +11,13 @@
  */
 #include "../words.h"
 
-#define ALT TOUSU_STEP_ALTERNATIVE
+#define ALT  TOUSU_STEP_ALTERNATIVE
 #define HANG TOUSU_STEP_HANG_UP
 #define WAIT TOUSU_STEP_WAIT_ANSWER
-#define ACT TOUSU_STEP_ACTION
-#define CB TOUSU_STEP_OFFER_CALLBACK
-#define REP TOUSU_STEP_REPORT
-#define MR "{surname}{title|先生/女士}"
+#define ACT  TOUSU_STEP_ACTION
+#define CB   TOUSU_STEP_OFFER_CALLBACK
+#define REP  TOUSU_STEP_REPORT
+#define MR   "{surname}{title|先生/女士}"
 
 const tz_situation tz_zh_situations[] = {
     {TOUSU_SIT_OPENING, "opening", "开头语", "R-SCR-1"},
@@ -81,8 +81,8 @@ const tz_step tz_zh_steps[] = {
      "将客户讲话的内容复述一遍并确认，把投诉内容记录清楚"},
     {TOUSU_SIT_PHONE_COMPLAINT, 4, 0, 0, 0, 0, "答复", "我们会在{deadline}之内给您答复。",
      "明确告知解决方案或解决时限"},
-    {TOUSU_SIT_PHONE_COMPLAINT, 5, 0, 0, 0, 0, "再次致歉", "再次向您表示歉意，给您带来不便，请您谅解。",
-     "再次致歉易于拉近和客户之间的距离"},
+    {TOUSU_SIT_PHONE_COMPLAINT, 5, 0, 0, 0, 0, "再次致歉",
+     "再次向您表示歉意，给您带来不便，请您谅解。", "再次致歉易于拉近和客户之间的距离"},
     {TOUSU_SIT_PHONE_COMPLAINT, 6, 0, 0, 0, 0, "话别", "感谢您的来电，再见！",
      "要等客户先行挂断电话"},
 
@@ -121,7 +121,8 @@ const tz_step tz_zh_steps[] = {
     {TOUSU_SIT_AFTER_COMPLAINT, 3, ACT, 0, 0, 0, "", "",
      "不可突然变得胆怯，对大客户言听计从：无谓的退让会贻误未来"},
     {TOUSU_SIT_AFTER_COMPLAINT, 4, ACT, 0, 0, 0, "", "", "不要试图为自己开脱：公司就是你"},
-    {TOUSU_SIT_AFTER_COMPLAINT, 5, ACT, 0, 0, 0, "", "", "不要归罪别人：互相指责只能显现公司的混乱"},
+    {TOUSU_SIT_AFTER_COMPLAINT, 5, ACT, 0, 0, 0, "", "",
+     "不要归罪别人：互相指责只能显现公司的混乱"},
     {TOUSU_SIT_AFTER_COMPLAINT, 6, ACT, 0, 0, 0, "需会同其他部门解决", "",
      "填写《大客户业务协调表》，在部门经理的协调下研究解决方案"},
 
@@ -190,7 +191,8 @@ const tz_step tz_zh_steps[] = {
 
     {TOUSU_SIT_OUTAGE, 1, 0, 0, 0, 0, "设备故障、大面积障碍，无法一时恢复",
      "对不起，由于您所在的地区突发障碍，暂时影响您的使用，目前正在组织抢修，"
-     "给您带来的不便，我们深表歉意，感谢您的配合！", ""},
+     "给您带来的不便，我们深表歉意，感谢您的配合！",
+     ""},
 
     /* R-SCR-4 waits, R-QA-5: over 2 minutes -> offer a call back */
     {TOUSU_SIT_WAIT, 1, WAIT, 0, 0, 0, "处理过程中需要客户等待",
@@ -217,7 +219,8 @@ const tz_step tz_zh_steps[] = {
 
     {TOUSU_SIT_SWEARING, 1, 0, 0, 0, 0, "客户破口大骂",
      "不好意思，如果是我们的失误给您造成不便，请您原谅。现在我们一起来看一下有没有什么解决办法，"
-     "您看好吗？", "用缓和的语气安抚客户"},
+     "您看好吗？",
+     "用缓和的语气安抚客户"},
     {TOUSU_SIT_SWEARING, 2, ACT | CB, 0, 0, 0, "客户仍然不满", "",
      "继续安抚客户情绪，征求客户意见稍后答复，记录客户联系方式，尽快回复"},
     {TOUSU_SIT_SWEARING, 3, HANG | REP, 0, 0, 0, "态度恶劣、语言不文明", "感谢来电，再见。",
@@ -230,7 +233,8 @@ const tz_step tz_zh_steps[] = {
 
     {TOUSU_SIT_SUGGESTION, 1, 0, 0, 0, 0, "客户对服务和其它问题提出建议",
      "谢谢您提出的宝贵意见，我们会及时反馈给公司相关部门，并在以后的工作中不断改进，"
-     "再次感谢您对我们工作的支持和关心。谢谢！", ""},
+     "再次感谢您对我们工作的支持和关心。谢谢！",
+     ""},
 
     {TOUSU_SIT_THANKS, 1, 0, 0, 0, 0, "客户表示感谢", "不客气。", ""},
     {TOUSU_SIT_THANKS, 2, 0, 0, 0, 0, "",
@@ -255,7 +259,8 @@ const tz_step tz_zh_steps[] = {
     {TOUSU_SIT_EMPATHY_VALUED, 2, ALT, 0, 0, 0, "", "您都是长期支持我们的老客户了……", ""},
     {TOUSU_SIT_EMPATHY_SIDE, 1, 0, 0, 0, 0, "",
      "这次不能凭密码办理，而要您本人凭身份证办理，这样做主要是为了保护您的利益，"
-     "您想想如果谁都可以去帮您办理这么重要的业务，那对您的利益是很不保障的。", ""},
+     "您想想如果谁都可以去帮您办理这么重要的业务，那对您的利益是很不保障的。",
+     ""},
     {TOUSU_SIT_EMPATHY_SOOTHE, 1, ALT, 0, 0, 0, "",
      "非常感谢您这么好的建议，我们会向上反映，因为有了您的建议，我们才会不断地进步。", ""},
     {TOUSU_SIT_EMPATHY_SOOTHE, 2, ALT, 0, 0, 0, "",
@@ -272,7 +277,8 @@ const tz_step tz_zh_steps[] = {
      "我们将把您的要求及时上报相关部门，并在{hours|48}小时内给您答复。", ""},
     {TOUSU_SIT_EMPATHY_OTHER, 6, ALT, 0, 0, 0, "",
      "您的要求我们将及时上报上级主管部门。但是由于客观方面的原因，我们可能在一段时间之内"
-     "无法满足您的需要，请您理解。", ""},
+     "无法满足您的需要，请您理解。",
+     ""},
     {TOUSU_SIT_EMPATHY_OTHER, 7, ALT, 0, 0, 0, "不在服务范围",
      "对不起，您所咨询的问题不是我们的服务范围，谢谢。", ""},
 

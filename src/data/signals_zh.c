@@ -11,7 +11,7 @@
 #include "../words.h"
 
 #define MAJOR (1u << TOUSU_KIND_MAJOR)
-#define LEAP (1u << TOUSU_KIND_LEAPFROG)
+#define LEAP  (1u << TOUSU_KIND_LEAPFROG)
 
 const tz_signal tz_zh_signals[] = {
     /* media or journalists: media coverage (R-CLS-3), a media body (R-LEAP-1) */
