@@ -241,9 +241,11 @@ void dayfile_format_local(int64_t utc_ms, char buf[DAYFILE_TIME_LEN])
     int64_t mod = local_min - days * 1440;
     int y, m, d;
     civil_from_days(days, &y, &m, &d);
-    /* 1970-01-01 was a Thursday. */
-    snprintf(buf, DAYFILE_TIME_LEN, "%s %04d-%02d-%02d %02d:%02d", wd[((days % 7) + 7) % 7], y, m,
-             d, (int)(mod / 60), (int)(mod % 60));
+    /* 1970-01-01 was a Thursday. The modulos only tell the compiler how
+     * wide each number is (the years the library takes have four digits). */
+    snprintf(buf, DAYFILE_TIME_LEN, "%s %04u-%02u-%02u %02u:%02u", wd[((days % 7) + 7) % 7],
+             (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u,
+             (unsigned)(mod / 60) % 100u, (unsigned)(mod % 60) % 100u);
 }
 
 /* R-BAT-5 a matter key: a number, or a name hashed with FNV-1a 64 (the

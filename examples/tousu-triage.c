@@ -4,17 +4,23 @@
  *
  * An example program, not part of the library: it uses only the public
  * header <tousu.h>, links the shared library, and runs on the built-in
- * policy (SPEC.md) and the built-in in-memory store.
+ * policy (SPEC.md), or a policy file merged over it, and the built-in
+ * in-memory store.
  *
- *   tousu-triage [--quiet] [--only-urgent] DAYFILE     (DAYFILE "-" = stdin)
+ *   tousu-triage [--quiet] [--only-urgent] [--policy FILE] DAYFILE
+ *                                                      (DAYFILE "-" = stdin)
  *
  *   --quiet        print only the summary at the end
  *   --only-urgent  print only the contacts found urgent (紧急), then the summary
- *   --policy FILE  reserved for a policy file (not supported yet: exit 2)
+ *   --policy FILE  triage on the policy file FILE (docs/policy.md, R-POL-2):
+ *                  prints which values differ from the built-in policy; a
+ *                  file the library refuses is reported with its line and
+ *                  nothing is triaged (exit 2)
  *
  * Exit status: 0 the file was processed (bad lines are reported on stderr
- * and counted in the summary, never fatal); 1 the file could not be read or
- * the engine could not be made; 2 usage error.
+ * and counted in the summary, never fatal); 1 the day file could not be
+ * read or the engine could not be made; 2 usage error, or a policy file
+ * that cannot be read or that the library refuses.
  *
  * THE DAY FILE (examples/README.md has the long version; dayfile.c reads it)
  * UTF-8 text, one record a line, fields separated by commas. Blank lines and
@@ -63,6 +69,7 @@
  * CLOSED_BY the staff id that closed it (- = unknown).
  */
 #include "dayfile.h"
+#include "policyfile.h"
 
 #include <tousu.h>
 
@@ -79,7 +86,17 @@ typedef struct options {
     int quiet;
     int only_urgent;
     const char *path;
+    const char *policy_path; /* NULL = the built-in policy */
 } options;
+
+/* The thresholds the summary states, for the policy in force and for the
+ * built-in policy, so that a changed one stands out. */
+typedef struct thresholds {
+    int64_t window_ms;     /* R-BAT-1 batch window */
+    int64_t ordinary;      /* R-BAT-1 more than this many ordinary customers */
+    int64_t vip;           /* R-BAT-1 more than this many VIP customers */
+    int64_t repeat_months; /* R-REP-2 repeat period */
+} thresholds;
 
 /* One batch incident (R-BAT-4): the union of the members reported for it. */
 typedef struct incident {
@@ -120,8 +137,10 @@ typedef struct day {
     totals t;
     char *explain;
     size_t explain_cap;
-    int64_t window_ms;     /* the policy's batch window, for the batch watch */
-    int64_t repeat_months; /* the policy's repeat period */
+    const char *policy_name; /* the policy file, or "built-in" */
+    unsigned policy_diffs;   /* values that differ from the built-in policy */
+    thresholds now;          /* of the policy in force */
+    thresholds builtin;      /* of the built-in policy */
 } day;
 
 /* ------------------------------------------------------------------ */
@@ -252,7 +271,7 @@ static void print_contact(day *dy, const tousu_contact *c, const char *when, con
         printf("  batch watch (R-BAT-1): %u ordinary + %u VIP customers on this matter in the "
                "last %lld minutes; not a batch yet\n",
                (unsigned)r->batch_ordinary, (unsigned)r->batch_vip,
-               (long long)(dy->window_ms / 60000));
+               (long long)(dy->now.window_ms / 60000));
     if (r->batch && n_ids) {
         printf("  batch members (R-BAT-4, %zu, oldest first):", n_ids);
         for (size_t i = 0; i < n_ids; i++)
@@ -312,7 +331,7 @@ static void do_archive(day *dy, const dayfile_record *rec)
         printf(", closed by staff #%llu", (unsigned long long)a->closed_by);
     printf(";\n  a new complaint by this customer on this matter within %lld months is a "
            "repeat (R-REP-1)\n\n",
-           (long long)dy->repeat_months);
+           (long long)dy->now.repeat_months);
 }
 
 static void do_line(day *dy, char *line)
@@ -330,10 +349,40 @@ static void do_line(day *dy, char *line)
 /* Summary                                                             */
 /* ------------------------------------------------------------------ */
 
+/* The thresholds in force, each flagged when the policy changed it, so a
+ * policy file's effect on the counts below is plain to see. */
+static void print_thresholds(const day *dy)
+{
+    const thresholds *now = &dy->now, *base = &dy->builtin;
+    if (dy->opt->policy_path && dy->policy_diffs == 0)
+        printf("Policy in force: %s (the same values as the built-in)\n", dy->policy_name);
+    else if (dy->opt->policy_path)
+        printf("Policy in force: %s (%u value%s differ%s from the built-in; listed at the top)\n",
+               dy->policy_name, dy->policy_diffs, dy->policy_diffs == 1 ? "" : "s",
+               dy->policy_diffs == 1 ? "s" : "");
+    else
+        printf("Policy in force: built-in (SPEC.md)\n");
+    int batch_changed = now->ordinary != base->ordinary || now->vip != base->vip ||
+                        now->window_ms != base->window_ms;
+    printf("  batch threshold (R-BAT-1): more than %lld ordinary or %lld VIP customers on one "
+           "matter within %lld min",
+           (long long)now->ordinary, (long long)now->vip, (long long)(now->window_ms / 60000));
+    if (batch_changed)
+        printf("   <- CHANGED (built-in: %lld ordinary, %lld VIP, %lld min)",
+               (long long)base->ordinary, (long long)base->vip,
+               (long long)(base->window_ms / 60000));
+    printf("\n  repeat period (R-REP-2): %lld calendar months after archiving",
+           (long long)now->repeat_months);
+    if (now->repeat_months != base->repeat_months)
+        printf("   <- CHANGED (built-in: %lld months)", (long long)base->repeat_months);
+    printf("\n\n");
+}
+
 static void print_summary(const day *dy)
 {
     const totals *t = &dy->t;
     printf("== Summary of %s ==\n", dy->file);
+    print_thresholds(dy);
     printf("%6u contacts triaged, %u archive lines, %u bad lines skipped, %u rejected by the "
            "library\n",
            t->contacts, t->archives, t->lines_bad, t->triage_failed);
@@ -371,12 +420,13 @@ static void print_summary(const day *dy)
 
 static void usage(FILE *to)
 {
-    fprintf(to, "usage: tousu-triage [--quiet] [--only-urgent] DAYFILE\n"
+    fprintf(to, "usage: tousu-triage [--quiet] [--only-urgent] [--policy FILE] DAYFILE\n"
                 "  Triage a day of contacts (DAYFILE, '-' = stdin) on the built-in policy\n"
                 "  and in-memory store; print each decision with its reasons and a summary.\n"
                 "  --quiet        the summary only\n"
                 "  --only-urgent  print only urgent contacts, then the summary\n"
-                "  --policy FILE  reserved: policy files are not supported yet\n"
+                "  --policy FILE  use the policy file FILE (docs/policy.md), merged over\n"
+                "                 the built-in policy; its changes are listed first\n"
                 "The file format is described in examples/README.md.\n");
 }
 
@@ -388,10 +438,14 @@ static int parse_args(int argc, char **argv, options *opt)
             opt->quiet = 1;
         } else if (strcmp(a, "--only-urgent") == 0) {
             opt->only_urgent = 1;
-        } else if (strcmp(a, "--policy") == 0 || strncmp(a, "--policy=", 9) == 0) {
-            fprintf(stderr, "tousu-triage: --policy: policy files are not supported yet; "
-                            "this version runs on the built-in policy only\n");
-            return 2;
+        } else if (strncmp(a, "--policy=", 9) == 0 && a[9] != '\0') {
+            opt->policy_path = a + 9;
+        } else if (strcmp(a, "--policy") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "tousu-triage: --policy needs a file name\n");
+                return 2;
+            }
+            opt->policy_path = argv[++i];
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             return 0;
@@ -432,43 +486,102 @@ static int run(day *dy, FILE *fp)
     return 0;
 }
 
+/* The thresholds the summary states (R-BAT-1, R-REP-2). */
+static void read_thresholds(const tousu_policy *policy, thresholds *th)
+{
+    /* The built-in values stand in should a parameter be unknown. */
+    th->window_ms = 3600000;
+    th->ordinary = 10;
+    th->vip = 5;
+    th->repeat_months = 3;
+    (void)tousu_policy_get_int(policy, TOUSU_P_BATCH_WINDOW_MS, &th->window_ms);
+    (void)tousu_policy_get_int(policy, TOUSU_P_BATCH_ORDINARY, &th->ordinary);
+    (void)tousu_policy_get_int(policy, TOUSU_P_BATCH_VIP, &th->vip);
+    (void)tousu_policy_get_int(policy, TOUSU_P_REPEAT_MONTHS, &th->repeat_months);
+}
+
+/* Make the engine on the built-in policy or, with --policy, on the file
+ * (R-POL-2). Returns -1 on success, else the exit status. */
+static int make_engine(day *dy, const options *opt)
+{
+    tousu_policy *policy = NULL; /* NULL: the engine uses the built-in one */
+    if (opt->policy_path && !policyfile_load(opt->policy_path, &policy, stderr))
+        return 2; /* refused: the message names the line; nothing is triaged */
+    int rc = tousu_engine_new(&dy->engine, NULL, policy);
+    tousu_policy_free(policy); /* the engine holds its own reference */
+    if (rc != TOUSU_OK) {
+        fprintf(stderr, "tousu-triage: cannot make the engine: %s\n", tousu_strerror(rc));
+        return 1;
+    }
+    tousu_policy *builtin = NULL;
+    if (tousu_policy_new(&builtin) == TOUSU_OK)
+        read_thresholds(builtin, &dy->builtin);
+    else
+        read_thresholds(tousu_engine_policy(dy->engine), &dy->builtin);
+    tousu_policy_free(builtin);
+    read_thresholds(tousu_engine_policy(dy->engine), &dy->now);
+    dy->policy_name = opt->policy_path ? opt->policy_path : "built-in";
+    return -1;
+}
+
+/* With --policy: which policy is in force and what it changes. Printed
+ * even with --quiet: every decision below depends on it. */
+static void print_policy(day *dy)
+{
+    printf("policy in force: %s, loaded over the built-in policy (R-POL-2)\n", dy->policy_name);
+    fflush(stdout);
+    int n = policyfile_print_diff(tousu_engine_policy(dy->engine), stdout);
+    if (n == 0)
+        printf("  (no value differs from the built-in policy)\n");
+    else if (n > 0)
+        printf("  %d value%s differ%s from the built-in policy\n", n, n == 1 ? "" : "s",
+               n == 1 ? "s" : "");
+    dy->policy_diffs = n > 0 ? (unsigned)n : 0;
+    printf("\n");
+}
+
+static void free_day(day *dy)
+{
+    tousu_engine_free(dy->engine);
+    for (size_t i = 0; i < dy->t.n_inc; i++)
+        free(dy->t.inc[i].ids);
+    free(dy->t.inc);
+    free(dy->explain);
+}
+
 int main(int argc, char **argv)
 {
-    options opt = {0, 0, NULL};
+    options opt = {0, 0, NULL, NULL};
     int rc = parse_args(argc, argv, &opt);
     if (rc >= 0)
         return rc;
-    FILE *fp = strcmp(opt.path, "-") == 0 ? stdin : fopen(opt.path, "r");
-    if (!fp) {
-        fprintf(stderr, "tousu-triage: cannot open %s: %s\n", opt.path, strerror(errno));
-        return 1;
-    }
     day dy;
     memset(&dy, 0, sizeof dy);
     dy.opt = &opt;
     dy.file = opt.path;
-    rc = tousu_engine_new(&dy.engine, NULL, NULL); /* built-in policy and store */
-    if (rc != TOUSU_OK) {
-        fprintf(stderr, "tousu-triage: cannot make the engine: %s\n", tousu_strerror(rc));
-        if (fp != stdin)
-            fclose(fp);
+    /* The policy first: a refused policy file stops the run before any
+     * contact is read (the policy in force would not be the one asked for). */
+    rc = make_engine(&dy, &opt);
+    if (rc >= 0) {
+        free_day(&dy);
+        return rc;
+    }
+    FILE *fp = strcmp(opt.path, "-") == 0 ? stdin : fopen(opt.path, "r");
+    if (!fp) {
+        fprintf(stderr, "tousu-triage: cannot open %s: %s\n", opt.path, strerror(errno));
+        free_day(&dy);
         return 1;
     }
-    const tousu_policy *policy = tousu_engine_policy(dy.engine);
-    dy.window_ms = 3600000;
-    dy.repeat_months = 3;
-    (void)tousu_policy_get_int(policy, TOUSU_P_BATCH_WINDOW_MS, &dy.window_ms);
-    (void)tousu_policy_get_int(policy, TOUSU_P_REPEAT_MONTHS, &dy.repeat_months);
     if (!opt.quiet)
-        printf("tousu-triage: libtousu %s, built-in policy, in-memory store, %s\n\n",
-               tousu_version_string(), opt.path);
+        printf("tousu-triage: libtousu %s, in-memory store, %s%s\n", tousu_version_string(),
+               opt.path, opt.policy_path ? "" : ", built-in policy");
+    if (opt.policy_path)
+        print_policy(&dy);
+    else if (!opt.quiet)
+        printf("\n");
     rc = run(&dy, fp);
     if (fp != stdin)
         fclose(fp);
-    tousu_engine_free(dy.engine);
-    for (size_t i = 0; i < dy.t.n_inc; i++)
-        free(dy.t.inc[i].ids);
-    free(dy.t.inc);
-    free(dy.explain);
+    free_day(&dy);
     return rc;
 }
