@@ -1057,6 +1057,20 @@ TOUSU_API int tousu_policy_get_sla_business(const tousu_policy *policy, int32_t 
 TOUSU_API int tousu_policy_set_sla_warning(tousu_policy *policy, int32_t permille);
 TOUSU_API int tousu_policy_get_sla_warning(const tousu_policy *policy, int32_t *permille);
 
+/* R-POL-3 the policy's business calendar (the built-in China calendar
+ * unless a policy file's [calendar] section or tousu_policy_set_calendar
+ * changed it), so plans are built on the calendar the policy says:
+ * *out receives a new reference (release it with tousu_calendar_free) to
+ * the calendar, which is frozen from then on. *out is NULL on failure.
+ * Errors: TOUSU_EINVAL (NULL), TOUSU_ENOMEM. Thread-safe. */
+TOUSU_API int tousu_policy_calendar(const tousu_policy *policy, tousu_calendar **out);
+
+/* R-POL-3 make cal the policy's business calendar: a reference is taken
+ * and cal is frozen; the previous calendar is released. The policy's file
+ * dump writes it ([calendar], docs/policy.md). Errors: TOUSU_EINVAL (NULL),
+ * TOUSU_ESTATE (policy frozen). Not thread-safe (the policy is private). */
+TOUSU_API int tousu_policy_set_calendar(tousu_policy *policy, tousu_calendar *cal);
+
 /* @SLA-END@ */
 
 /* @WORDS-BEGIN@ scripts, answer flows, phrases, call quality (R-SCR, R-QA) */

@@ -5,10 +5,16 @@
  * arithmetic lives in calendar_math.c, the explanation in
  * calendar_explain.c, the built-in Chinese table in data/holidays_cn.c.
  *
- * After every change tz_cal_compile refreshes the derived numbers the
- * arithmetic needs (week total, weekday prefix sums, the sorted special
- * days and the prefix sums of their differences), so reading never has to
- * recompute anything.
+ * After every change compile refreshes the derived numbers the arithmetic
+ * needs (week total, weekday prefix sums, the sorted special days and the
+ * prefix sums of their differences), so reading never has to recompute
+ * anything.
+ *
+ * The built-in Chinese calendar is made on every policy (R-POL-3), so it
+ * must be cheap: its special-day arrays, derived numbers included, are
+ * static data generated with the table (data/holidays_cn.c) and are only
+ * referenced (`borrowed`); the first change that touches them copies them.
+ * A calendar without special days borrows empty arrays the same way.
  */
 #include "sla_int.h"
 
@@ -98,7 +104,7 @@ static int check_order(tousu_calendar *cal)
     return TOUSU_OK;
 }
 
-static void compile(tousu_calendar *cal)
+static void compile_week(tousu_calendar *cal)
 {
     cal->week_ms = 0;
     cal->pre[0] = 0;
@@ -109,8 +115,17 @@ static void compile(tousu_calendar *cal)
     /* Day 0 (1970-01-01) is a Thursday. */
     for (int i = 0; i < 7; i++)
         cal->pre[i + 1] = cal->pre[i] + cal->week[(4 + i) % 7].total_ms;
-    cal->scum[0] = 0;
-    for (size_t i = 0; i < cal->n_special; i++) {
+}
+
+/* The special days from index `from` on (a change at index i leaves the
+ * prefix sums before it alone, so adding days in date order costs O(1)
+ * each). Borrowed arrays already hold these numbers for the default week,
+ * and every change of the week or the days copies them first. */
+static void compile_days(tousu_calendar *cal, size_t from)
+{
+    if (cal->borrowed)
+        return;
+    for (size_t i = from; i < cal->n_special; i++) {
         tz_special *s = &cal->spec[i];
         if (s->kind == TOUSU_DAY_MAKEUP)
             s->plan = cal->week[cal->makeup_weekday];
@@ -119,6 +134,10 @@ static void compile(tousu_calendar *cal)
         cal->scum[i + 1] = cal->scum[i] + s->delta_ms;
         cal->sT[i] = tz_cal_reg(cal, cal->sday[i]) + cal->scum[i];
     }
+}
+
+static void compile_cov(tousu_calendar *cal)
+{
     if (cal->first_year) {
         cal->cov_lo = tz_days_from_civil(cal->first_year, 1, 1);
         cal->cov_hi = tz_days_from_civil((int64_t)cal->last_year + 1, 1, 1);
@@ -126,6 +145,13 @@ static void compile(tousu_calendar *cal)
         cal->cov_lo = DAY_NONE_LO;
         cal->cov_hi = DAY_NONE_HI;
     }
+}
+
+static void compile(tousu_calendar *cal)
+{
+    compile_week(cal);
+    compile_days(cal, 0);
+    compile_cov(cal);
 }
 
 /* ---------- special days ---------- */
@@ -144,6 +170,66 @@ size_t tz_cal_lower_bound(const tousu_calendar *cal, int64_t day)
         n -= half;
     }
     return (size_t)(b - a) + (*b < day);
+}
+
+/* The borrowed arrays of a calendar without special days. */
+static const int64_t no_sum[1] = {0};
+
+static void borrow(tousu_calendar *cal, const int64_t *sday, const tz_special *spec,
+                   const int64_t *scum, const int64_t *sT, size_t n)
+{
+    /* Never written through while borrowed (unshare copies first). */
+    cal->sday = (int64_t *)(uintptr_t)sday;
+    cal->spec = (tz_special *)(uintptr_t)spec;
+    cal->scum = (int64_t *)(uintptr_t)scum;
+    cal->sT = (int64_t *)(uintptr_t)sT;
+    cal->n_special = n;
+    cal->cap_special = 0;
+    cal->borrowed = 1;
+}
+
+static void free_days(tousu_calendar *cal)
+{
+    if (cal->borrowed)
+        return;
+    tz_free(&cal->alloc, cal->sday);
+    tz_free(&cal->alloc, cal->scum);
+    tz_free(&cal->alloc, cal->sT);
+    tz_free(&cal->alloc, cal->spec);
+}
+
+/* Give the calendar arrays of its own before a change. On failure nothing
+ * changes. */
+static int unshare(tousu_calendar *cal)
+{
+    if (!cal->borrowed)
+        return TOUSU_OK;
+    size_t n = cal->n_special, cap = 64;
+    while (cap < n)
+        cap *= 2;
+    tousu_calendar own = *cal;
+    own.sday = tz_malloc(&cal->alloc, cap * sizeof *own.sday);
+    own.scum = tz_malloc(&cal->alloc, (cap + 1) * sizeof *own.scum);
+    own.sT = tz_malloc(&cal->alloc, cap * sizeof *own.sT);
+    own.spec = tz_malloc(&cal->alloc, cap * sizeof *own.spec);
+    own.borrowed = 0;
+    if (!own.sday || !own.scum || !own.sT || !own.spec) {
+        free_days(&own);
+        return tz_fail(&cal->err, TOUSU_ENOMEM, "out of memory");
+    }
+    if (n > 0) {
+        memcpy(own.sday, cal->sday, n * sizeof *own.sday);
+        memcpy(own.sT, cal->sT, n * sizeof *own.sT);
+        memcpy(own.spec, cal->spec, n * sizeof *own.spec);
+    }
+    memcpy(own.scum, cal->scum, (n + 1) * sizeof *own.scum);
+    cal->sday = own.sday;
+    cal->scum = own.scum;
+    cal->sT = own.sT;
+    cal->spec = own.spec;
+    cal->cap_special = cap;
+    cal->borrowed = 0;
+    return TOUSU_OK;
 }
 
 static int reserve(tousu_calendar *cal, size_t want)
@@ -174,11 +260,18 @@ static int reserve(tousu_calendar *cal, size_t want)
     return TOUSU_OK;
 }
 
-/* Insert or replace the entry of `day`; kind REGULAR removes it. */
-static int put_special(tousu_calendar *cal, int64_t day, const tz_special *entry)
+/* Insert or replace the entry of `day`; kind REGULAR removes it. *at
+ * receives the index from which the derived numbers must be refreshed. */
+static int put_special(tousu_calendar *cal, int64_t day, const tz_special *entry, size_t *at)
 {
     size_t i = tz_cal_lower_bound(cal, day);
+    *at = i;
     bool found = i < cal->n_special && cal->sday[i] == day;
+    if (!found && entry->kind == TOUSU_DAY_REGULAR)
+        return TOUSU_OK;
+    int rc = unshare(cal);
+    if (rc != TOUSU_OK)
+        return rc;
     if (entry->kind == TOUSU_DAY_REGULAR) {
         if (found) {
             memmove(&cal->sday[i], &cal->sday[i + 1], (cal->n_special - i - 1) * sizeof(int64_t));
@@ -202,74 +295,75 @@ static int put_special(tousu_calendar *cal, int64_t day, const tz_special *entry
 
 /* ---------- object ---------- */
 
-static int make(tousu_calendar **out, int is_24x7)
+static void init(tousu_calendar *cal, const tz_alloc *a, int is_24x7)
 {
-    if (!out)
-        return TOUSU_EINVAL;
-    *out = NULL;
-    tz_alloc a;
-    tz_alloc_default(&a);
-    tousu_calendar *cal = tz_calloc(&a, 1, sizeof *cal);
-    if (!cal)
-        return TOUSU_ENOMEM;
-    cal->alloc = a;
+    memset(cal, 0, sizeof *cal);
+    cal->alloc = *a;
     cal->refs = 1;
-    cal->offset_min = 8 * 60;   /* R-SLA-12 +08:00 */
-    cal->makeup_weekday = 1;    /* a make-up day works like a Monday */
-    cal->scum = tz_calloc(&a, 1, sizeof *cal->scum);
-    if (!cal->scum) {
-        tz_free(&a, cal);
-        return TOUSU_ENOMEM;
-    }
+    cal->offset_min = 8 * 60;                      /* R-SLA-12 +08:00 */
+    cal->makeup_weekday = TZ_CAL_DEFAULT_MAKEUP;   /* a make-up day works like a Monday */
     cal->is_24x7 = is_24x7;
     for (int w = 0; w < 7; w++) {
         if (is_24x7)
             set_plan(&cal->week[w], 0, TZ_DAY_MIN);
-        else if (w >= 1 && w <= 5)
-            set_plan(&cal->week[w], 8 * 60 + 30, 18 * 60); /* R-SLA-12 (seed 001) */
+        else if (w >= 1 && w <= 5) /* R-SLA-12 (seed 001) */
+            set_plan(&cal->week[w], TZ_CAL_DEFAULT_START, TZ_CAL_DEFAULT_END);
     }
+    borrow(cal, NULL, NULL, no_sum, NULL, 0);
     compile(cal);
     tz_ok(&cal->err);
+}
+
+static int make(tousu_calendar **out, const tz_alloc *a, int is_24x7)
+{
+    if (!out)
+        return TOUSU_EINVAL;
+    *out = NULL;
+    tousu_calendar *cal = tz_malloc(a, sizeof *cal);
+    if (!cal)
+        return TOUSU_ENOMEM;
+    init(cal, a, is_24x7);
     *out = cal;
     return TOUSU_OK;
 }
 
 int tousu_calendar_new(tousu_calendar **out)
 {
-    return make(out, 0);
+    tz_alloc a;
+    tz_alloc_default(&a);
+    return make(out, &a, 0);
 }
 
 int tousu_calendar_new_24x7(tousu_calendar **out)
 {
-    return make(out, 1);
+    tz_alloc a;
+    tz_alloc_default(&a);
+    return make(out, &a, 1);
 }
 
-/* R-SLA-12, R-POL-3: China's announced years as data. */
-int tousu_calendar_new_builtin_cn(tousu_calendar **out)
+/* R-SLA-12, R-POL-3: China's announced years as data, referenced. */
+void tz_cal_init_builtin(tousu_calendar *cal, const tz_alloc *a)
 {
-    int rc = make(out, 0);
-    if (rc != TOUSU_OK)
-        return rc;
-    tousu_calendar *cal = *out;
-    if (reserve(cal, tz_cn_n_days) != TOUSU_OK) {
-        tousu_calendar_free(cal);
-        *out = NULL;
-        return TOUSU_ENOMEM;
-    }
-    for (size_t i = 0; i < tz_cn_n_days; i++) {
-        const tz_cn_day *d = &tz_cn_days[i];
-        tz_special s;
-        memset(&s, 0, sizeof s);
-        s.kind = d->kind == TZ_CN_OFF ? TOUSU_DAY_HOLIDAY : TOUSU_DAY_MAKEUP;
-        const char *name = tz_cn_names[d->name];
-        s.name_len = (uint32_t)strlen(name);
-        memcpy(s.name, name, s.name_len);
-        put_special(cal, tz_days_from_civil(d->year, d->month, d->day), &s);
-    }
+    init(cal, a, 0);
+    borrow(cal, tz_cn_sday, tz_cn_spec, tz_cn_scum, tz_cn_sT, tz_cn_n_days);
     cal->first_year = tz_cn_first_year;
     cal->last_year = tz_cn_last_year;
-    compile(cal);
-    return TOUSU_OK;
+    compile_cov(cal);
+}
+
+int tz_calendar_builtin(tousu_calendar **out, const tz_alloc *a)
+{
+    int rc = make(out, a, 0);
+    if (rc == TOUSU_OK)
+        tz_cal_init_builtin(*out, a);
+    return rc;
+}
+
+int tousu_calendar_new_builtin_cn(tousu_calendar **out)
+{
+    tz_alloc a;
+    tz_alloc_default(&a);
+    return tz_calendar_builtin(out, &a);
 }
 
 void tousu_calendar_free(tousu_calendar *cal)
@@ -279,10 +373,7 @@ void tousu_calendar_free(tousu_calendar *cal)
     if (__atomic_sub_fetch(&cal->refs, 1, __ATOMIC_ACQ_REL) != 0)
         return;
     tz_alloc a = cal->alloc;
-    tz_free(&a, cal->sday);
-    tz_free(&a, cal->scum);
-    tz_free(&a, cal->sT);
-    tz_free(&a, cal->spec);
+    free_days(cal);
     tz_free(&a, cal);
 }
 
@@ -312,6 +403,29 @@ static int writable(tousu_calendar *cal)
     return TOUSU_OK;
 }
 
+/* Remove the special days of [lo_day, hi_day). */
+int tz_cal_clear_days(tousu_calendar *cal, int64_t lo_day, int64_t hi_day)
+{
+    int rc = writable(cal);
+    if (rc != TOUSU_OK)
+        return rc;
+    size_t i = tz_cal_lower_bound(cal, lo_day), j = tz_cal_lower_bound(cal, hi_day);
+    if (j <= i)
+        return TOUSU_OK;
+    if (i == 0 && j == cal->n_special) { /* all: no copy needed */
+        free_days(cal);
+        borrow(cal, NULL, NULL, no_sum, NULL, 0);
+        return TOUSU_OK;
+    }
+    if ((rc = unshare(cal)) != TOUSU_OK)
+        return rc;
+    memmove(&cal->sday[i], &cal->sday[j], (cal->n_special - j) * sizeof(int64_t));
+    memmove(&cal->spec[i], &cal->spec[j], (cal->n_special - j) * sizeof(tz_special));
+    cal->n_special -= j - i;
+    compile_days(cal, i);
+    return TOUSU_OK;
+}
+
 int tousu_calendar_set_utc_offset(tousu_calendar *cal, int32_t minutes)
 {
     int rc = writable(cal);
@@ -335,6 +449,8 @@ int tousu_calendar_set_weekday(tousu_calendar *cal, int32_t weekday, const int32
     rc = parse_spans(&cal->err, spans, n, &plan);
     if (rc != TOUSU_OK)
         return rc;
+    if (cal->n_special > 0 && (rc = unshare(cal)) != TOUSU_OK)
+        return rc; /* the make-up days and differences follow the week */
     tz_dayplan old = cal->week[weekday];
     cal->week[weekday] = plan;
     compile(cal); /* make-up days may follow this weekday */
@@ -354,6 +470,8 @@ int tousu_calendar_set_makeup_weekday(tousu_calendar *cal, int32_t weekday)
         return rc;
     if (weekday < 0 || weekday > 6)
         return tz_fail(&cal->err, TOUSU_ERANGE, "weekday %d outside 0..6", weekday);
+    if (cal->n_special > 0 && (rc = unshare(cal)) != TOUSU_OK)
+        return rc;
     cal->makeup_weekday = weekday;
     compile(cal);
     return TOUSU_OK;
@@ -401,9 +519,10 @@ int tousu_calendar_set_day(tousu_calendar *cal, int32_t year, int32_t month, int
     s.kind = kind;
     if ((rc = set_name(&cal->err, &s, name, name_len)) != TOUSU_OK)
         return rc;
-    if ((rc = put_special(cal, z, &s)) != TOUSU_OK)
+    size_t at;
+    if ((rc = put_special(cal, z, &s, &at)) != TOUSU_OK)
         return rc;
-    compile(cal);
+    compile_days(cal, at);
     return TOUSU_OK;
 }
 
@@ -431,13 +550,14 @@ int tousu_calendar_set_override(tousu_calendar *cal, int32_t year, int32_t month
     memset(&old, 0, sizeof old);
     if (had)
         old = cal->spec[i];
-    if ((rc = put_special(cal, z, &s)) != TOUSU_OK)
+    size_t at;
+    if ((rc = put_special(cal, z, &s, &at)) != TOUSU_OK)
         return rc;
-    compile(cal);
+    compile_days(cal, at);
     if ((rc = check_order(cal)) != TOUSU_OK) {
         old.kind = had ? old.kind : TOUSU_DAY_REGULAR;
-        put_special(cal, z, &old); /* replaces in place: cannot fail */
-        compile(cal);
+        put_special(cal, z, &old, &at); /* own arrays now, in place: cannot fail */
+        compile_days(cal, at);
         return rc;
     }
     return TOUSU_OK;
@@ -457,7 +577,7 @@ int tousu_calendar_set_years(tousu_calendar *cal, int32_t first_year, int32_t la
         cal->first_year = first_year;
         cal->last_year = last_year;
     }
-    compile(cal);
+    compile_cov(cal);
     return TOUSU_OK;
 }
 

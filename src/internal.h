@@ -109,6 +109,10 @@ struct tousu_policy {
     int64_t sla_target[TOUSU_CAT_COUNT_][TOUSU_KIND_COUNT_ + 1][TOUSU_STAGE_COUNT_];
     int32_t sla_business[TOUSU_CAT_COUNT_][TOUSU_STAGE_COUNT_]; /* R-SLA-12 1 = business */
     int32_t sla_warn_permille; /* R-ESC-5 warning share, default 800 */
+    /* R-POL-3 the business calendar (a reference; the built-in China one by
+     * default; NULL only when making it ran out of memory, and then read as
+     * the built-in one) */
+    tousu_calendar *calendar;
     /* @SLA-POLICY-END@ */
     /* @WORDS-POLICY-BEGIN@ (script.c, phrase.c, flow.c, quality.c) */
     struct tz_words *words_own;   /* tables set by the host; NULL = built-in */
@@ -212,5 +216,10 @@ void tz_policy_init_sla(tousu_policy *p);
 void tz_words_policy_init(tousu_policy *p);
 /* Release what tz_words_policy_init or tousu_policy_set_words made. */
 void tz_words_policy_free(tousu_policy *p);
+
+/* ---------- the policy's calendar (sla_policy.c, issue 6) ---------- */
+
+/* R-POL-3 release the policy's calendar (policy.c release_tables). */
+void tz_policy_free_sla(tousu_policy *p);
 
 #endif

@@ -126,6 +126,11 @@ static int normalise_patterns(build *b, tousu_matcher *m, const char *const *pat
                          nm.n ? "longer than 1024 characters" : "empty");
             break;
         }
+        if (total + nm.n > MAX_CELLS) { /* no automaton of this size fits anyway */
+            rc = tz_fail(b->e, TOUSU_ETOOBIG, "patterns longer than %u characters in all",
+                         (unsigned)MAX_CELLS);
+            break;
+        }
         if (total + nm.n > cap) {
             size_t nc = (total + nm.n) * 2;
             uint32_t *g = tz_realloc(b->a, b->syms, cap * sizeof *g, nc * sizeof *g);
@@ -519,7 +524,10 @@ int tz_matcher_build(const tz_alloc *a, const char *const *pats, const size_t *l
     *bad = n;
     if ((rc = assign_classes(&b, m)) || (rc = build_class_tables(&b, m)) ||
         (rc = build_trie(&b, m, &h, &mask)) || (rc = build_goto(&b, m, h, mask)) ||
-        (rc = build_failure(&b, m)) || (build_ignored(&b, m), 0) || (rc = renumber(&b, m)))
+        (rc = build_failure(&b, m)))
+        goto fail;
+    build_ignored(&b, m);
+    if ((rc = renumber(&b, m)))
         goto fail;
     for (size_t i = 0; i < n; i++)
         m->pat_group[i] = groups ? groups[i] : 0;

@@ -86,6 +86,8 @@ static void init_builtin(tousu_policy *p)
 
 static void release_tables(tousu_policy *p)
 {
+    /* @SLA-FREE@ */
+    tz_policy_free_sla(p);
     /* @WORDS-FREE@ */
     tz_words_policy_free(p);
 }

@@ -193,6 +193,8 @@ static const tz_section sections[] = {
     {"customers", parse_simple, dump_simple, NULL},
     {"text", parse_simple, dump_simple, NULL},
     /* @POLICY-SECTIONS@ other modules' sections go here */
+    {"sla", tz_sla_text_parse, tz_sla_text_dump, NULL},           /* policy_sla_text.c */
+    {"calendar", tz_cal_text_parse, tz_cal_text_dump, NULL},      /* policy_sla_text.c */
 };
 
 enum { N_SECTIONS = sizeof sections / sizeof sections[0] };

@@ -62,4 +62,12 @@ bool tz_text_eq(const tz_text *t, const char *lit);
 /* After a whole file parsed: build derived data; may fail like a line. */
 int tz_policy_finish_load(tousu_policy *p, tz_load *ld);
 
+/* [sla] and [calendar] (policy_sla_text.c; R-POL-1, R-POL-3). */
+int tz_sla_text_parse(tousu_policy *p, const char *section, const tz_text *key,
+                      const tz_text *value, tz_load *ld);
+void tz_sla_text_dump(const tousu_policy *p, const char *section, tz_sink *s);
+int tz_cal_text_parse(tousu_policy *p, const char *section, const tz_text *key,
+                      const tz_text *value, tz_load *ld);
+void tz_cal_text_dump(const tousu_policy *p, const char *section, tz_sink *s);
+
 #endif

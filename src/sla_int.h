@@ -23,7 +23,12 @@ enum {
     TZ_CAL_MAX_SPANS = TOUSU_CAL_MAX_SPANS,
     TZ_CAL_NAME_CAP = 48,
     TZ_DAY_MIN = 1440,
-    TZ_PLAN_MAX_STAGES = TOUSU_PLAN_MAX_STAGES
+    TZ_PLAN_MAX_STAGES = TOUSU_PLAN_MAX_STAGES,
+    /* The default week (seed 001): 08:30-18:00 Monday to Friday, make-up
+     * days with Monday's hours. tools/gen_holidays.py assumes the same. */
+    TZ_CAL_DEFAULT_START = 8 * 60 + 30,
+    TZ_CAL_DEFAULT_END = 18 * 60,
+    TZ_CAL_DEFAULT_MAKEUP = 1
 };
 
 /* ---------- calendar (calendar.c, calendar_math.c, calendar_explain.c) ---------- */
@@ -61,12 +66,23 @@ struct tousu_calendar {
     int64_t week_ms;
     int64_t pre[8];         /* pre[i]: working ms of the i days from a Thursday */
     int32_t carry_min;      /* latest end past midnight of any span, minutes (0 none) */
+    int32_t borrowed;       /* 1: sday, scum, sT, spec are the static built-in arrays
+                               (data/holidays_cn.c), copied before any change */
     size_t n_special, cap_special;
     int64_t *sday;  /* sorted local day numbers of the special days */
     int64_t *scum;  /* n_special + 1 prefix sums of delta_ms */
     int64_t *sT;    /* T(sday[i]): working time before each special day */
     tz_special *spec;
 };
+
+/* R-POL-3 a calendar with China's table: fills *cal (no allocation; its
+ * special-day arrays are the static ones until a change copies them).
+ * tz_calendar_builtin allocates one with allocator a. */
+void tz_cal_init_builtin(tousu_calendar *cal, const tz_alloc *a);
+int tz_calendar_builtin(tousu_calendar **out, const tz_alloc *a);
+/* Remove the special days of local days [lo_day, hi_day) (a policy file's
+ * `clear`). Errors: as the setters (TOUSU_ESTATE, TOUSU_ENOMEM). */
+int tz_cal_clear_days(tousu_calendar *cal, int64_t lo_day, int64_t hi_day);
 
 /* Index of the first special day at or after local day `day`. */
 size_t tz_cal_lower_bound(const tousu_calendar *cal, int64_t day);
@@ -127,6 +143,22 @@ extern const char *const tz_cn_names[];
 extern const size_t tz_cn_n_names;
 extern const tz_cn_day tz_cn_days[];
 extern const size_t tz_cn_n_days;
+/* The same days as a calendar with the default week holds them (sorted,
+ * tz_cn_n_days entries; tz_cn_scum has one more). */
+extern const int64_t tz_cn_sday[];
+extern const tz_special tz_cn_spec[];
+extern const int64_t tz_cn_scum[];
+extern const int64_t tz_cn_sT[];
+
+/* ---------- the policy's calendar (sla_policy.c) ---------- */
+
+/* R-POL-3 the policy's calendar for reading: its own, or (when making it
+ * failed for lack of memory) the built-in one set up in *scratch. */
+const tousu_calendar *tz_policy_cal(const tousu_policy *p, tousu_calendar *scratch);
+/* The policy's calendar for changing (a policy file's [calendar]): made
+ * when missing. Errors: TOUSU_ESTATE (policy or calendar frozen),
+ * TOUSU_ENOMEM. */
+int tz_policy_cal_mut(tousu_policy *p, tousu_calendar **out);
 
 /* ---------- clocks (sla_clock.c) ---------- */
 
@@ -203,6 +235,18 @@ int tz_plan_alloc(tousu_plan **out, tousu_policy *policy, tousu_calendar *cal);
 /* Projected due of stage i (started or not) at instant t; *known 0 when it
  * cannot be told (beyond the calendar's data). */
 int tz_plan_projected_due(const tousu_plan *p, int32_t i, int64_t t, int64_t *due, int *known);
+
+/* Is the stage in the category's default plan (fault: 1..5, else 6)? */
+bool tz_plan_default_has(int32_t category, int32_t stage);
+
+/* ---------- the policy's SLA tables (sla_policy.c) ---------- */
+
+#define TZ_SLA_TARGET_MAX (INT64_C(3660) * TZ_DAY_MS) /* ten years */
+
+/* The built-in value of a target (kind TOUSU_SLA_ORDINARY or a tousu_kind;
+ * the same for every category) and of a stage's business flag. */
+int64_t tz_sla_builtin_target(int32_t kind, int32_t stage);
+int32_t tz_sla_builtin_business(int32_t stage);
 
 /* ---------- names (sla_plan.c) ---------- */
 

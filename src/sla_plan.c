@@ -17,6 +17,19 @@ static const int32_t fault_plan[] = {
  * R-SLA-7..9 stages are added by the host with tousu_plan_new_custom. */
 static const int32_t answer_plan[] = {TOUSU_STAGE_PASS_ON_ANSWER};
 
+/* Is the stage in the category's default plan? (A policy dump writes the
+ * SLA entries of these stages, policy_sla_text.c.) */
+bool tz_plan_default_has(int32_t category, int32_t stage)
+{
+    const int32_t *list = category == TOUSU_CAT_FAULT ? fault_plan : answer_plan;
+    size_t n = category == TOUSU_CAT_FAULT ? sizeof fault_plan / sizeof fault_plan[0]
+                                           : sizeof answer_plan / sizeof answer_plan[0];
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == stage)
+            return true;
+    return false;
+}
+
 /* ---------- names ---------- */
 
 static const char *const stage_names[TOUSU_STAGE_COUNT_][3] = {

@@ -3,14 +3,16 @@
  * R-ESC-5, R-POL-1): a target per (request category, urgency kind, stage),
  * which stages count on the business calendar, and the warning share. The
  * tables are plain arrays in struct tousu_policy so a policy file can
- * enumerate them (category 1..5 x kind -1..8 x stage 1..9).
+ * enumerate them (category 1..5 x kind -1..8 x stage 1..9). The policy
+ * also owns a business calendar (R-POL-3), the built-in China one unless a
+ * policy file or tousu_policy_set_calendar says otherwise.
  */
 #include "sla_int.h"
 
 #define MIN_MS TZ_MINUTE_MS
 #define HOUR_MS TZ_HOUR_MS
 #define DAY_MS TZ_DAY_MS
-#define TARGET_MAX (INT64_C(3660) * DAY_MS) /* ten years */
+#define TARGET_MAX TZ_SLA_TARGET_MAX
 
 /* The ordinary targets of SPEC.md section 10, and whether each counts on
  * the business calendar (default): the minute-sized fault steps are done by
@@ -32,6 +34,16 @@ static const struct {
     [TOUSU_STAGE_DND_REPORT] = {10 * DAY_MS, 0},      /* R-SLA-9 */
 };
 
+int64_t tz_sla_builtin_target(int32_t kind, int32_t stage)
+{
+    return kind == TOUSU_SLA_ORDINARY ? builtin[stage].ms : builtin[stage].ms / 2;
+}
+
+int32_t tz_sla_builtin_business(int32_t stage)
+{
+    return builtin[stage].business;
+}
+
 void tz_policy_init_sla(tousu_policy *p)
 {
     for (int c = 0; c < TOUSU_CAT_COUNT_; c++)
@@ -39,10 +51,21 @@ void tz_policy_init_sla(tousu_policy *p)
             p->sla_target[c][0][s] = builtin[s].ms;
             /* R-SLA-10 (default): urgent targets are half the ordinary. */
             for (int k = 1; k <= TOUSU_KIND_COUNT_; k++)
-                p->sla_target[c][k][s] = builtin[s].ms / 2;
+                p->sla_target[c][k][s] = tz_sla_builtin_target(k - 1, s);
             p->sla_business[c][s] = builtin[s].business;
         }
     p->sla_warn_permille = 800; /* R-ESC-5 */
+    /* R-POL-3: the built-in calendar references the static holiday arrays,
+     * so this is one small allocation (policy creation is on hot paths).
+     * Out of memory leaves NULL, read as the built-in calendar. */
+    if (tz_calendar_builtin(&p->calendar, &p->alloc) != TOUSU_OK)
+        p->calendar = NULL;
+}
+
+void tz_policy_free_sla(tousu_policy *p)
+{
+    tousu_calendar_free(p->calendar);
+    p->calendar = NULL;
 }
 
 static int check_keys(int32_t category, int32_t kind, int32_t stage)
@@ -133,5 +156,62 @@ int tousu_policy_get_sla_warning(const tousu_policy *p, int32_t *permille)
     if (!p || !permille)
         return TOUSU_EINVAL;
     *permille = p->sla_warn_permille;
+    return TOUSU_OK;
+}
+
+/* ---------- the policy's calendar (R-POL-3) ---------- */
+
+const tousu_calendar *tz_policy_cal(const tousu_policy *p, tousu_calendar *scratch)
+{
+    if (p->calendar)
+        return p->calendar;
+    tz_cal_init_builtin(scratch, &p->alloc); /* no allocation */
+    return scratch;
+}
+
+int tz_policy_cal_mut(tousu_policy *p, tousu_calendar **out)
+{
+    int rc = check_writable(p);
+    if (rc != TOUSU_OK)
+        return rc;
+    if (!p->calendar && (rc = tz_calendar_builtin(&p->calendar, &p->alloc)) != TOUSU_OK)
+        return rc;
+    if (__atomic_load_n(&p->calendar->frozen, __ATOMIC_ACQUIRE))
+        return TOUSU_ESTATE; /* shared with the host: replace it instead */
+    *out = p->calendar;
+    return TOUSU_OK;
+}
+
+int tousu_policy_calendar(const tousu_policy *p, tousu_calendar **out)
+{
+    if (!out)
+        return TOUSU_EINVAL;
+    *out = NULL;
+    if (!p)
+        return TOUSU_EINVAL;
+    tousu_calendar *cal = p->calendar;
+    if (cal) {
+        __atomic_add_fetch(&cal->refs, 1, __ATOMIC_RELAXED);
+    } else { /* the policy's could not be made: an equal one */
+        int rc = tz_calendar_builtin(&cal, &p->alloc);
+        if (rc != TOUSU_OK)
+            return rc;
+    }
+    tousu_calendar_freeze(cal); /* shared from now on */
+    *out = cal;
+    return TOUSU_OK;
+}
+
+int tousu_policy_set_calendar(tousu_policy *p, tousu_calendar *cal)
+{
+    int rc = check_writable(p);
+    if (rc != TOUSU_OK)
+        return rc;
+    if (!cal)
+        return TOUSU_EINVAL;
+    __atomic_add_fetch(&cal->refs, 1, __ATOMIC_RELAXED);
+    tousu_calendar_freeze(cal);
+    tousu_calendar_free(p->calendar);
+    p->calendar = cal;
     return TOUSU_OK;
 }

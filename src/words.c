@@ -148,6 +148,12 @@ void tz_words_release(const tz_alloc *a, tz_words *w)
     memset(w, 0, sizeof *w);
 }
 
+/* tz_words_put builds a replacement entry in a 128-byte scratch buffer. */
+_Static_assert(sizeof(tz_situation) <= 128 && sizeof(tz_step) <= 128 && sizeof(tz_phrase) <= 128 &&
+                   sizeof(tz_signal) <= 128 && sizeof(tz_qaword) <= 128 && sizeof(tz_flow) <= 128 &&
+                   sizeof(tz_fnode) <= 128 && sizeof(tz_fanswer) <= 128,
+               "table entries fit the scratch buffer");
+
 int tz_words_put(const tz_alloc *a, tz_words *w, int t, size_t i, const void *entry)
 {
     size_t n = tz_words_count(w, t), sz = tabs[t].size;
@@ -371,8 +377,8 @@ int tz_policy_matcher(const tousu_policy *p, int which, const tousu_matcher **ou
         *out = m;
         return TOUSU_OK;
     }
-    /* The build at creation failed (memory) or the table is empty: build
-     * now; if another thread wins the race, use its matcher. */
+    /* Not built yet (or the table is empty): build now; if another thread
+     * wins the race, use its matcher. */
     tz_words scratch;
     tz_error e;
     tousu_matcher *built = NULL;
@@ -396,13 +402,11 @@ void tz_words_policy_init(tousu_policy *p)
 {
     p->words_own = NULL;
     tz_qa_defaults(p->qa_param);
-    tz_words w;
-    tz_words_builtin(&w);
-    for (int k = 0; k < TZ_M_COUNT; k++) {
-        tz_error e;
-        if (build_matcher(&p->alloc, &w, k, &p->matchers[k], &e))
-            p->matchers[k] = NULL; /* retried on first use */
-    }
+    /* The matchers are built on first use (tz_policy_matcher), so making a
+     * policy stays cheap: loading a policy file or a fuzzing loop does not
+     * pay ~0.4 ms for tables it never scans. */
+    for (int k = 0; k < TZ_M_COUNT; k++)
+        p->matchers[k] = NULL;
 }
 
 void tz_words_policy_free(tousu_policy *p)

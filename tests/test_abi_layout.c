@@ -318,6 +318,206 @@ static void test_R_HOST_5_layout_plan_status(void **state)
     FIELD(deadline_ms, 64, 8);
 }
 
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_match(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_match, 24);
+    FIELD(pattern, 0, 4);
+    FIELD(group, 4, 4);
+    FIELD(offset, 8, 8);
+    FIELD(length, 16, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_phrase_info(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_phrase_info, 56);
+    FIELD(struct_size, 0, 8);
+    FIELD(id, 8, 4);
+    FIELD(family, 12, 4);
+    FIELD(flags, 16, 4);
+    FIELD(variant_of, 20, 4);
+    FIELD(text, 24, 8);
+    FIELD(text_len, 32, 8);
+    FIELD(rewrite, 40, 8);
+    FIELD(rewrite_len, 48, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_vars(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_vars, 136);
+    FIELD(struct_size, 0, 8);
+    FIELD(surname, 8, 8);
+    FIELD(surname_len, 16, 8);
+    FIELD(title, 24, 8);
+    FIELD(title_len, 32, 8);
+    FIELD(agent_no, 40, 8);
+    FIELD(agent_no_len, 48, 8);
+    FIELD(company, 56, 8);
+    FIELD(company_len, 64, 8);
+    FIELD(deadline, 72, 8);
+    FIELD(deadline_len, 80, 8);
+    FIELD(hours, 88, 8);
+    FIELD(hours_len, 96, 8);
+    FIELD(agent_name, 104, 8);
+    FIELD(agent_name_len, 112, 8);
+    FIELD(phone, 120, 8);
+    FIELD(phone_len, 128, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_situation_info(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_situation_info, 64);
+    FIELD(struct_size, 0, 8);
+    FIELD(id, 8, 4);
+    FIELD(n_steps, 12, 4);
+    FIELD(key, 16, 8);
+    FIELD(key_len, 24, 8);
+    FIELD(title, 32, 8);
+    FIELD(title_len, 40, 8);
+    FIELD(rule, 48, 8);
+    FIELD(rule_len, 56, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_step_info(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_step_info, 96);
+    FIELD(struct_size, 0, 8);
+    FIELD(situation, 8, 4);
+    FIELD(step, 12, 4);
+    FIELD(flags, 16, 4);
+    FIELD(reserved_, 20, 4);
+    FIELD(pause_before_ms, 24, 8);
+    FIELD(hangup_after_ms, 32, 8);
+    FIELD(limit_ms, 40, 8);
+    FIELD(when, 48, 8);
+    FIELD(when_len, 56, 8);
+    FIELD(say, 64, 8);
+    FIELD(say_len, 72, 8);
+    FIELD(note, 80, 8);
+    FIELD(note_len, 88, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_flow_info(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_flow_info, 72);
+    FIELD(struct_size, 0, 8);
+    FIELD(id, 8, 4);
+    FIELD(start, 12, 4);
+    FIELD(n_nodes, 16, 4);
+    FIELD(reserved_, 20, 4);
+    FIELD(key, 24, 8);
+    FIELD(key_len, 32, 8);
+    FIELD(title, 40, 8);
+    FIELD(title_len, 48, 8);
+    FIELD(rule, 56, 8);
+    FIELD(rule_len, 64, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_flow_node(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_flow_node, 72);
+    FIELD(struct_size, 0, 8);
+    FIELD(flow, 8, 4);
+    FIELD(node, 12, 4);
+    FIELD(n_answers, 16, 4);
+    FIELD(reserved_, 20, 4);
+    FIELD(question, 24, 8);
+    FIELD(question_len, 32, 8);
+    FIELD(say, 40, 8);
+    FIELD(say_len, 48, 8);
+    FIELD(note, 56, 8);
+    FIELD(note_len, 64, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_turn(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_turn, 40);
+    FIELD(speaker, 0, 4);
+    FIELD(reserved_, 4, 4);
+    FIELD(start_ms, 8, 8);
+    FIELD(end_ms, 16, 8);
+    FIELD(text, 24, 8);
+    FIELD(text_len, 32, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_call(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_call, 72);
+    FIELD(struct_size, 0, 8);
+    FIELD(rings, 8, 4);
+    FIELD(hung_up_by, 12, 4);
+    FIELD(end_ms, 16, 8);
+    FIELD(turns, 24, 8);
+    FIELD(n_turns, 32, 8);
+    FIELD(turn_size, 40, 8);
+    FIELD(agent_no, 48, 8);
+    FIELD(agent_no_len, 56, 8);
+    FIELD(flags, 64, 4);
+    FIELD(reserved_, 68, 4);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_qa_check_item(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_qa_check_item, 32);
+    FIELD(status, 0, 4);
+    FIELD(weight, 4, 4);
+    FIELD(missing, 8, 4);
+    FIELD(turn, 12, 4);
+    FIELD(value, 16, 8);
+    FIELD(value2, 24, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_qa_hit(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_qa_hit, 32);
+    FIELD(turn, 0, 4);
+    FIELD(phrase, 4, 4);
+    FIELD(family, 8, 4);
+    FIELD(reserved_, 12, 4);
+    FIELD(offset, 16, 8);
+    FIELD(length, 24, 8);
+}
+
+/* R-HOST-5 */
+static void test_R_HOST_5_layout_qa_result(void **state)
+{
+    (void)state;
+    LAYOUT(tousu_qa_result, 752);
+    FIELD(struct_size, 0, 8);
+    FIELD(score, 8, 4);
+    FIELD(max_score, 12, 4);
+    FIELD(passed, 16, 4);
+    FIELD(report_to_manager, 20, 4);
+    FIELD(items, 24, 192);
+    FIELD(n_hits, 216, 4);
+    FIELD(n_hits_kept, 220, 4);
+    FIELD(hits, 224, 512);
+    FIELD(err_turn, 736, 4);
+    FIELD(reserved_, 740, 4);
+    FIELD(err_offset, 744, 8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +536,18 @@ int main(void)
         cmocka_unit_test(test_R_HOST_5_layout_day_info),
         cmocka_unit_test(test_R_HOST_5_layout_clock_status),
         cmocka_unit_test(test_R_HOST_5_layout_plan_status),
+        cmocka_unit_test(test_R_HOST_5_layout_match),
+        cmocka_unit_test(test_R_HOST_5_layout_phrase_info),
+        cmocka_unit_test(test_R_HOST_5_layout_vars),
+        cmocka_unit_test(test_R_HOST_5_layout_situation_info),
+        cmocka_unit_test(test_R_HOST_5_layout_step_info),
+        cmocka_unit_test(test_R_HOST_5_layout_flow_info),
+        cmocka_unit_test(test_R_HOST_5_layout_flow_node),
+        cmocka_unit_test(test_R_HOST_5_layout_turn),
+        cmocka_unit_test(test_R_HOST_5_layout_call),
+        cmocka_unit_test(test_R_HOST_5_layout_qa_check_item),
+        cmocka_unit_test(test_R_HOST_5_layout_qa_hit),
+        cmocka_unit_test(test_R_HOST_5_layout_qa_result),
     };
     return cmocka_run_group_tests_name("abi_layout", tests, NULL, NULL);
 }

@@ -546,6 +546,63 @@ static void test_matcher_flags_and_numbers(void **state)
     tousu_matcher_free(m);
 }
 
+typedef struct fault_alloc {
+    int countdown; /* fail when it reaches 0 */
+    long live;     /* blocks handed out and not yet freed */
+} fault_alloc;
+
+static void *fault_malloc(void *user, size_t n)
+{
+    fault_alloc *f = user;
+    if (f->countdown-- == 0)
+        return NULL;
+    void *p = malloc(n);
+    f->live += p != NULL;
+    return p;
+}
+
+static void fault_free(void *user, void *p)
+{
+    fault_alloc *f = user;
+    f->live -= p != NULL;
+    free(p);
+}
+
+/* Boundary: every allocation of a build may fail; the build then returns
+ * TOUSU_ENOMEM and leaves nothing behind, until it succeeds. */
+static void test_matcher_build_allocation_failures(void **state)
+{
+    (void)state;
+    const char *pats[] = {"你说什么", "12300", "123.00", "什么？", "ab"};
+    size_t lens[5];
+    uint32_t flags[5] = {0, 0, 0, TOUSU_PAT_CLAUSE, 0};
+    for (int i = 0; i < 5; i++)
+        lens[i] = strlen(pats[i]);
+    for (int k = 0;; k++) {
+        fault_alloc f = {k, 0};
+        tz_alloc a = {&f, fault_malloc, fault_free};
+        tz_error e;
+        tousu_matcher *m = NULL;
+        size_t bad;
+        int rc = tz_matcher_build(&a, pats, lens, flags, NULL, 5, &m, &bad, &e);
+        if (rc == TOUSU_OK) {
+            assert_non_null(m);
+            uint64_t count = 0;
+            assert_int_equal(tz_matcher_scan(m, "你说什么？12300", 20, 0, NULL, NULL, &count, NULL),
+                             TOUSU_OK);
+            assert_int_equal(count, 2);
+            tousu_matcher_free(m);
+            assert_int_equal(f.live, 0);
+            assert_true(k > 5);
+            break;
+        }
+        assert_int_equal(rc, TOUSU_ENOMEM);
+        assert_null(m);
+        assert_int_equal(f.live, 0);
+        assert_true(k < 200);
+    }
+}
+
 /* ---------- property test: matcher == naive search ---------- */
 
 static uint64_t rng = 88172645463325252u;
@@ -841,6 +898,7 @@ int main(void)
         cmocka_unit_test(test_matcher_bad_patterns),
         cmocka_unit_test(test_matcher_too_large),
         cmocka_unit_test(test_matcher_flags_and_numbers),
+        cmocka_unit_test(test_matcher_build_allocation_failures),
         cmocka_unit_test(test_R_SCR_7_R_CLS_12_property_matcher_equals_naive),
         cmocka_unit_test(test_R_CLS_12_signals_suggest_only),
         cmocka_unit_test(test_R_CLS_12_whole_numbers_only),

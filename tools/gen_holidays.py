@@ -17,10 +17,26 @@ Rules:
   - the covered years must be contiguous (the library keeps one range);
   - the same date twice with a different meaning is an error.
 
+The file also holds the calendar's derived arrays for these days (sorted
+day numbers, the special-day entries, the prefix sums of their
+differences, T of each special day; see src/sla_int.h), computed for the
+default week of src/calendar.c (08:30-18:00 Monday to Friday, make-up days
+with Monday's hours). tousu_calendar_new_builtin_cn and every policy
+reference them instead of computing and copying them (a calendar copies
+them on its first change); tests/test_policy_file.c checks them against
+the arrays the library computes itself from tz_cn_days.
+
 Python standard library only; the output is deterministic.
 """
+import datetime
 import json
 import sys
+
+MINUTE_MS = 60000
+# The default week of calendar.c make(): TZ_CAL_DEFAULT_START..END on
+# Monday (1) to Friday (5); a make-up day works like TZ_CAL_DEFAULT_MAKEUP.
+DAY_START, DAY_END, MAKEUP_WEEKDAY = 8 * 60 + 30, 18 * 60, 1
+WEEK = [[] if w in (0, 6) else [(DAY_START, DAY_END)] for w in range(7)]
 
 
 def load(paths):
@@ -40,6 +56,41 @@ def load(paths):
                 sys.exit(f"{path}: {date} given twice with different meanings")
             days[date] = (off, name)
     return days, papers, announced
+
+
+def total_ms(plan):
+    return sum(e - s for s, e in plan) * MINUTE_MS
+
+
+def weekday(z):
+    return (z + 4) % 7  # day 0, 1970-01-01, was a Thursday
+
+
+def derived(days):
+    """The calendar arrays of calendar.c compile(): (day number, kind, plan,
+    delta) per special day, the prefix sums of the deltas, and T(day)."""
+    week_ms = sum(total_ms(p) for p in WEEK)
+    pre = [0]
+    for i in range(7):
+        pre.append(pre[-1] + total_ms(WEEK[(4 + i) % 7]))
+    epoch = datetime.date(1970, 1, 1)
+    rows, scum, s_t = [], [0], []
+    for date in sorted(days):
+        z = (datetime.date.fromisoformat(date) - epoch).days
+        off, name = days[date]
+        plan = [] if off else WEEK[MAKEUP_WEEKDAY]
+        delta = total_ms(plan) - total_ms(WEEK[weekday(z)])
+        s_t.append((z // 7) * week_ms + pre[z % 7] + scum[-1])
+        scum.append(scum[-1] + delta)
+        rows.append((z, off, plan, delta, name))
+    return rows, scum, s_t
+
+
+def int_array(w, name, values, per_line=6):
+    w(f"const int64_t {name}[] = {{")
+    for i in range(0, len(values), per_line):
+        w("    " + " ".join(f"{v}," for v in values[i:i + per_line]))
+    w("};")
 
 
 def c_string(s):
@@ -99,6 +150,25 @@ def main():
         w(f"    {{{y}, {m}, {d}, {kind}, {names.index(name)}}}, /* {name} */")
     w("};")
     w("const size_t tz_cn_n_days = sizeof tz_cn_days / sizeof tz_cn_days[0];")
+    rows, scum, s_t = derived(days)
+    w("")
+    w("/* The derived arrays of a calendar with the default week holding exactly")
+    w(" * these days (struct tousu_calendar: sday, spec, scum, sT). */")
+    int_array(w, "tz_cn_sday", [z for z, *_ in rows])
+    w("const tz_special tz_cn_spec[] = {")
+    for z, off, plan, delta, name in rows:
+        kind = "TOUSU_DAY_HOLIDAY" if off else "TOUSU_DAY_MAKEUP"
+        n = len(name.encode("utf-8"))
+        if plan:
+            starts = ", ".join(str(a) for a, _ in plan)
+            ends = ", ".join(str(b) for _, b in plan)
+            p = f"{{{len(plan)}, {{{starts}}}, {{{ends}}}, {total_ms(plan)}}}"
+        else:
+            p = "{0, {0}, {0}, 0}"
+        w(f"    {{{kind}, {n}, {p}, {delta}, {c_string(name)}}},")
+    w("};")
+    int_array(w, "tz_cn_scum", scum)
+    int_array(w, "tz_cn_sT", s_t)
     with open(out_path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 
