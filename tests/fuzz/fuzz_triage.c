@@ -20,24 +20,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (tousu_engine_new(&engine, NULL, NULL) != TOUSU_OK)
             abort();
     }
-    tousu_contact c;
-    memset(&c, 0, sizeof c);
+    /* The contact sits at the start of a larger zeroed buffer, so a
+     * struct_size up to the buffer's size (a "newer caller") is honest. */
+    union {
+        tousu_contact c;
+        unsigned char bytes[sizeof(tousu_contact) + 64];
+    } u;
+    memset(&u, 0, sizeof u);
+    tousu_contact *c = &u.c;
     size_t head = offsetof(tousu_contact, text);
     size_t n = size < head ? size : head;
-    memcpy(&c, data, n);
-    c.text = NULL;
-    c.text_len = 0;
+    memcpy(c, data, n);
+    c->text = NULL;
+    c->text_len = 0;
     if (size > head) {
-        c.text = (const char *)data + head;
-        c.text_len = size - head;
+        c->text = (const char *)data + head;
+        c->text_len = size - head;
     }
-    /* Keep struct_size mostly sane so the fields get exercised. */
-    if (c.struct_size % 7 != 0)
-        c.struct_size = sizeof c;
+    /* Mostly our own size so the fields get exercised; sometimes odd ones. */
+    if (c->struct_size % 7 != 0 || c->struct_size > sizeof u)
+        c->struct_size = sizeof *c;
     tousu_result r;
     memset(&r, 0, sizeof r);
     r.struct_size = sizeof r;
-    int rc = tousu_triage(engine, &c, &r);
+    int rc = tousu_triage(engine, c, &r);
     if (rc == TOUSU_OK) {
         if (r.level < 0 || r.level > TOUSU_LEVEL_GROUP || r.n_reasons > TOUSU_MAX_REASONS)
             abort();

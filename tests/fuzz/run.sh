@@ -26,7 +26,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 out=${TOUSU_FUZZ_DIR:-build-fuzz}
-mkdir -p "$out/artifacts"
+mkdir -p "$out/artifacts" "$out/meson-logs"
+# One JSON line per harness, in the shape of meson's testlog, so .ci/run
+# counts the fuzz results with the others.
+results="$out/meson-logs/testlog-fuzz.json"
+: >"$results"
 srcs=$(ls src/*.c src/data/*.c)
 flags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc"
 harnesses=${TOUSU_FUZZ_ONLY:-policy triage decode words normalize}
@@ -55,8 +59,10 @@ for h in $harnesses; do
         -artifact_prefix="$out/artifacts/$h-" -print_final_stats=1 >"$out/$h.log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$h.log")
         echo "fuzz $h: ok, ${runs:-?} executions"
+        printf '{"name": "fuzz_%s", "result": "OK", "executions": %s}\n' "$h" "${runs:-0}" >>"$results"
     else
         echo "fuzz $h: FAILED"; tail -n 40 "$out/$h.log"; status=1
+        printf '{"name": "fuzz_%s", "result": "FAIL"}\n' "$h" >>"$results"
     fi
 done
 exit $status
