@@ -26,7 +26,8 @@ static tousu_result repeat_scenario(tousu_engine *e, int64_t opened, int64_t arc
     return triage_ok(e, &c);
 }
 
-/* R-REP-1: same customer, same matter, archived within 3 months. */
+/* R-REP-1, R-CLS-6: same customer, same matter, archived within 3 months:
+ * a repeat complaint, which is urgent. */
 static void test_R_REP_1_repeat_within_three_months(void **state)
 {
     tousu_result r = repeat_scenario(*state, at(2025, 4, 1, 9, 0), at(2025, 4, 2, 9, 0),
@@ -35,6 +36,8 @@ static void test_R_REP_1_repeat_within_three_months(void **state)
     assert_int_equal(r.repeat_of, 1);
     assert_int_equal(r.repeat_archived_ms, at(2025, 4, 2, 9, 0));
     assert_false(r.followup);
+    assert_true(r.urgent);
+    assert_int_equal(r.top_kind, TOUSU_KIND_REPEAT);
 }
 
 /* R-REP-1: another customer, or another matter, is not a repeat. */
