@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # examples/demo.sh - build libtousu and show what it decides, and why, on a
-# bundled day of contacts, then the SLA plans of a few tickets
+# bundled day of contacts, then the SLA plans of a few tickets, the quality
+# checks of two recorded calls and an answer flow walked step by step
 # (examples/README.md).
 #
 #   examples/demo.sh                  every section, full output
@@ -19,8 +20,8 @@
 #   TOUSU_DEMO_SECTIONS  which sections to run, in order (default: all, see SECTIONS)
 #
 # Adding a section: write a function demo_<name> (it receives the extra
-# arguments; the triage section hands them to tousu-triage, the SLA section
-# takes none) that starts with
+# arguments; the triage section hands them to tousu-triage, the others take
+# none) that starts with
 # `section "<Title>"`, add its program to examples/meson.build and its target
 # to DEMO_TARGETS, and append <name> to SECTIONS below.
 set -euo pipefail
@@ -89,13 +90,17 @@ fi
 # ---- configure and build ------------------------------------------------
 build=${TOUSU_DEMO_BUILD:-build-demo}
 # The programs each section runs (meson target names).
-DEMO_TARGETS=(tousu-triage tousu-sla)
+DEMO_TARGETS=(tousu-triage tousu-sla tousu-qa tousu-flow)
 
 if [ ! -f "$build/meson-private/coredata.dat" ]; then
     say "configuring $build"
     # The demo needs neither cmocka nor the test suites.
     meson setup "$build" -Dtests=false >&2
 fi
+# A build directory configured before a section was added does not know its
+# program yet and `meson compile TARGET` would not find it: let ninja
+# regenerate the build files first (nothing to do when they are current).
+ninja -C "$build" build.ninja >&2
 say "compiling ${DEMO_TARGETS[*]} in $build"
 meson compile -C "$build" "${DEMO_TARGETS[@]}" >&2
 
@@ -120,7 +125,27 @@ demo_sla() {
     "$build/examples/tousu-sla" 2>&1
 }
 
-SECTIONS=(triage sla)
+# Call quality: a good and a bad recorded call checked against the service
+# norms, each with its transcript, checklist and weighted score (R-QA-1..6,
+# forbidden phrases R-SCR-7 with their rewrites R-SCR-8). Takes no arguments.
+demo_qa() {
+    section "Call quality"
+    "$build/examples/tousu-qa" examples/data/calls/good.call examples/data/calls/bad.call 2>&1
+}
+
+# Answer flow: the "no welcome SMS" flow (R-SCR-10) walked with the answers
+# of examples/data/flows/no_welcome_sms.answers, then the "answer later"
+# flow with answers on the command line (its script names the customer:
+# {surname}{title}). Takes no arguments.
+demo_flow() {
+    section "Answer flow"
+    "$build/examples/tousu-flow" --answers examples/data/flows/no_welcome_sms.answers 2>&1
+    echo
+    "$build/examples/tousu-flow" --flow answer_later --surname 王 --title 女士 \
+        --agent-no 1024 --company 短信通 数据尚未更新 可以 客户告知称呼 2>&1
+}
+
+SECTIONS=(triage sla qa flow)
 
 read -r -a run_sections <<<"${TOUSU_DEMO_SECTIONS:-${SECTIONS[*]}}"
 for name in "${run_sections[@]}"; do

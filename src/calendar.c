@@ -415,6 +415,7 @@ int tz_cal_clear_days(tousu_calendar *cal, int64_t lo_day, int64_t hi_day)
     if (i == 0 && j == cal->n_special) { /* all: no copy needed */
         free_days(cal);
         borrow(cal, NULL, NULL, no_sum, NULL, 0);
+        (void)check_order(cal);
         return TOUSU_OK;
     }
     if ((rc = unshare(cal)) != TOUSU_OK)
@@ -423,6 +424,7 @@ int tz_cal_clear_days(tousu_calendar *cal, int64_t lo_day, int64_t hi_day)
     memmove(&cal->spec[i], &cal->spec[j], (cal->n_special - j) * sizeof(tz_special));
     cal->n_special -= j - i;
     compile_days(cal, i);
+    (void)check_order(cal); /* fewer spans stay in order: only refreshes carry_min */
     return TOUSU_OK;
 }
 
@@ -519,10 +521,16 @@ int tousu_calendar_set_day(tousu_calendar *cal, int32_t year, int32_t month, int
     s.kind = kind;
     if ((rc = set_name(&cal->err, &s, name, name_len)) != TOUSU_OK)
         return rc;
+    /* Replacing an override may end its night span: carry_min then shrinks. */
+    const tz_special *old;
+    tz_cal_plan_of(cal, z, &old);
+    bool night = old && old->plan.n > 0 && old->plan.end[old->plan.n - 1] > TZ_DAY_MIN;
     size_t at;
     if ((rc = put_special(cal, z, &s, &at)) != TOUSU_OK)
         return rc;
     compile_days(cal, at);
+    if (night)
+        (void)check_order(cal); /* fewer spans stay in order: only refreshes carry_min */
     return TOUSU_OK;
 }
 

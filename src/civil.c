@@ -5,12 +5,20 @@
  */
 #include "internal.h"
 
-int64_t tz_floor_div(int64_t a, int64_t b)
+/* Inlined below with constant divisors, so the compiler turns each
+ * division into a multiplication (a 64-bit divide costs tens of cycles,
+ * and R-REP-2 runs this for every complaint). */
+static inline int64_t floor_div(int64_t a, int64_t b)
 {
     int64_t q = a / b;
     if ((a % b != 0) && ((a < 0) != (b < 0)))
         q--;
     return q;
+}
+
+int64_t tz_floor_div(int64_t a, int64_t b)
+{
+    return floor_div(a, b);
 }
 
 bool tz_is_leap(int64_t y)
@@ -29,7 +37,7 @@ unsigned tz_days_in_month(int64_t y, unsigned m)
 int64_t tz_days_from_civil(int64_t y, unsigned m, unsigned d)
 {
     y -= m <= 2;
-    const int64_t era = tz_floor_div(y, 400);
+    const int64_t era = floor_div(y, 400);
     const int64_t yoe = y - era * 400;                                 /* [0, 399] */
     const int64_t mp = (int64_t)m + (m > 2 ? -3 : 9);                  /* March = 0 */
     const int64_t doy = (153 * mp + 2) / 5 + (int64_t)d - 1;           /* [0, 365] */
@@ -40,7 +48,7 @@ int64_t tz_days_from_civil(int64_t y, unsigned m, unsigned d)
 void tz_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 {
     z += 719468;
-    const int64_t era = tz_floor_div(z, 146097);
+    const int64_t era = floor_div(z, 146097);
     const int64_t doe = z - era * 146097;
     const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
@@ -62,13 +70,13 @@ int64_t tz_minus_months(int64_t t_ms, int64_t months, int64_t utc_offset_min)
 {
     const int64_t day_ms = INT64_C(86400000);
     const int64_t local = t_ms + utc_offset_min * TZ_MINUTE_MS;
-    const int64_t days = tz_floor_div(local, day_ms);
+    const int64_t days = floor_div(local, day_ms);
     const int64_t time_of_day = local - days * day_ms;
     int64_t y;
     unsigned m, d;
     tz_civil_from_days(days, &y, &m, &d);
     int64_t month_index = y * 12 + (int64_t)(m - 1) - months;
-    int64_t ny = tz_floor_div(month_index, 12);
+    int64_t ny = floor_div(month_index, 12);
     unsigned nm = (unsigned)(month_index - ny * 12 + 1);
     unsigned last = tz_days_in_month(ny, nm);
     unsigned nd = d > last ? last : d;

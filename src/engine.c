@@ -7,6 +7,7 @@
  */
 #include "internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* The 1.0 sizes (LP64): callers built against 1.0 pass at least these;
@@ -226,6 +227,83 @@ static int record(tousu_engine *e, const tousu_contact *c, int64_t t, const tous
     return rc ? tz_store_failed(e, "record", rc) : TOUSU_OK;
 }
 
+/*
+ * The result under construction. Its lists (reasons, evidence, recused,
+ * coordination regions, text signals) are filled append-only, and no step
+ * reads an entry at or beyond its count, so only the scalar fields need
+ * clearing: clearing the whole 1.2 KB here and copying it all again below
+ * cost more than the rest of a triage's arithmetic. result_publish writes
+ * the caller's struct in full (used entries, then zeros), so the bytes the
+ * caller sees are exactly those of a fully cleared result.
+ */
+typedef struct result_list {
+    size_t at;    /* offset of the array */
+    size_t size;  /* bytes per entry */
+    uint32_t cap; /* entries */
+    size_t count; /* offset of its uint32_t count */
+} result_list;
+
+#define RESULT_LIST(arr, max, n)                                                                 \
+    {offsetof(tousu_result, arr), sizeof(((tousu_result *)0)->arr[0]), max,                     \
+     offsetof(tousu_result, n)}
+
+static const result_list result_lists[] = {
+    RESULT_LIST(reasons, TOUSU_MAX_REASONS, n_reasons),
+    RESULT_LIST(evidence, TOUSU_MAX_EVIDENCE, n_evidence),
+    RESULT_LIST(recused, TOUSU_MAX_RECUSED, n_recused),
+    RESULT_LIST(coord_regions, TOUSU_MAX_REGIONS, n_coord_regions),
+    RESULT_LIST(signals, TOUSU_MAX_SIGNALS, n_signals),
+};
+
+enum { N_RESULT_LISTS = sizeof result_lists / sizeof result_lists[0] };
+
+static uint32_t list_used(const tousu_result *r, const result_list *l)
+{
+    uint32_t n;
+    memcpy(&n, (const char *)r + l->count, sizeof n);
+    return n < l->cap ? n : l->cap;
+}
+
+/* Zero every field of r except the list entries (see above). */
+static void result_clear(tousu_result *r)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < N_RESULT_LISTS; i++) {
+        memset((char *)r + pos, 0, result_lists[i].at - pos);
+        pos = result_lists[i].at + result_lists[i].size * result_lists[i].cap;
+    }
+    memset((char *)r + pos, 0, sizeof *r - pos);
+}
+
+/* Write r to the caller's struct as tz_copy_out would write a fully
+ * cleared r: at most out->struct_size bytes, keeping the caller's size. */
+static void result_publish(tousu_result *out, const tousu_result *r)
+{
+    const size_t their = out->struct_size;
+    if (their < sizeof *r) { /* only when RESULT_MIN_SIZE < sizeof (a later version) */
+        tousu_result full = *r;
+        for (size_t i = 0; i < N_RESULT_LISTS; i++) {
+            const result_list *l = &result_lists[i];
+            size_t used = list_used(r, l) * l->size;
+            memset((char *)&full + l->at + used, 0, l->size * l->cap - used);
+        }
+        tz_copy_out(out, their, &full, sizeof full);
+        return;
+    }
+    char *dst = (char *)out;
+    const char *src = (const char *)r;
+    size_t pos = 0;
+    for (size_t i = 0; i < N_RESULT_LISTS; i++) {
+        const result_list *l = &result_lists[i];
+        size_t used = list_used(r, l) * l->size;
+        memcpy(dst + pos, src + pos, l->at + used - pos);
+        memset(dst + l->at + used, 0, l->size * l->cap - used);
+        pos = l->at + l->size * l->cap;
+    }
+    memcpy(dst + pos, src + pos, sizeof *r - pos);
+    out->struct_size = their; /* keep the caller's size */
+}
+
 int tousu_triage(tousu_engine *e, const tousu_contact *contact, tousu_result *out)
 {
     if (!e)
@@ -247,7 +325,7 @@ int tousu_triage(tousu_engine *e, const tousu_contact *contact, tousu_result *ou
         return rc;
 
     tousu_result r;
-    memset(&r, 0, sizeof r);
+    result_clear(&r);
     r.struct_size = sizeof r;
     r.intake_ms = t;
     tz_classify(e->policy, &c, &r);
@@ -265,7 +343,7 @@ int tousu_triage(tousu_engine *e, const tousu_contact *contact, tousu_result *ou
     e->batch.matter = c.matter;
     e->batch.from_ms = r.batch_window_start_ms;
     e->batch.to_ms = t;
-    tz_copy_out(out, out->struct_size, &r, sizeof r);
+    result_publish(out, &r);
     tz_ok(&e->err);
     return TOUSU_OK;
 }

@@ -513,22 +513,42 @@ static void put_years(tz_sink *s, const char *key, int32_t first, int32_t last)
         tz_sink_put(s, "%s = %d-%d\n", key, (int)first, (int)last);
 }
 
-/* The whole calendar: the settings, then `clear = all` and every special
- * day in date order, so a load gives exactly these days whatever the
- * built-in table holds. */
+static bool night_spans(const tousu_calendar *cal)
+{
+    for (size_t i = 0; i < 7 + cal->n_special; i++) {
+        const tz_dayplan *d = i < 7 ? &cal->week[i] : &cal->spec[i - 7].plan;
+        if (d->n > 0 && d->end[d->n - 1] > TZ_DAY_MIN)
+            return true;
+    }
+    return false;
+}
+
+/* The whole calendar, so a load gives exactly it whatever the built-in
+ * one holds: the settings, `clear = all`, the week, then every special day
+ * in date order. Each line must leave a calendar whose days stay in order
+ * (no night span past a day's first start). Over the built-in week (no
+ * night spans) that holds at every step when the final calendar has no
+ * night span either; otherwise every weekday is set `off` first, and then
+ * each step holds a subset of the final spans, which are in order. */
 void tz_cal_text_dump(const tousu_policy *p, const char *section, tz_sink *s)
 {
     tousu_calendar scratch;
     const tousu_calendar *cal = tz_policy_cal(p, &scratch);
     tz_sink_put(s, "\n[%s]\nutc_offset_min = %d\n", section, (int)cal->offset_min);
+    tz_sink_put(s, "makeup_weekday = %s\n", day_keys[cal->makeup_weekday]);
+    put_years(s, "years", cal->first_year, cal->last_year);
+    tz_sink_put(s, "clear = all\n");
+    if (night_spans(cal)) {
+        tz_sink_put(s, "# night spans: every day off first, so each line keeps the days in "
+                       "order\n");
+        for (int i = 1; i <= 7; i++)
+            tz_sink_put(s, "weekday.%s = off\n", day_keys[i % 7]);
+    }
     for (int i = 1; i <= 7; i++) {
         tz_sink_put(s, "weekday.%s =", day_keys[i % 7]);
         put_spans(s, &cal->week[i % 7]);
         tz_sink_put(s, "\n");
     }
-    tz_sink_put(s, "makeup_weekday = %s\n", day_keys[cal->makeup_weekday]);
-    put_years(s, "years", cal->first_year, cal->last_year);
-    tz_sink_put(s, "clear = all\n");
     static const char *const kind_key[] = {"", "holiday", "workday", "override"};
     for (size_t i = 0; i < cal->n_special; i++) {
         const tz_special *sp = &cal->spec[i];

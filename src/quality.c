@@ -114,13 +114,22 @@ static int note_word(void *user, const tousu_match *m)
     return 0;
 }
 
-static bool contains(const tz_norm *hay, const tz_norm *needle)
+/* Is the number `needle` in `hay` as a whole number? Digits next to the
+ * match would make it part of another number: agent 10 is not in "1024",
+ * nor agent 1024 in the phone number 13810245678. */
+static bool contains_number(const tz_norm *hay, const tz_norm *needle)
 {
     if (needle->n == 0 || needle->n > hay->n)
         return false;
-    for (size_t i = 0; i + needle->n <= hay->n; i++)
-        if (memcmp(hay->sym + i, needle->sym, needle->n * sizeof *needle->sym) == 0)
+    for (size_t i = 0; i + needle->n <= hay->n; i++) {
+        if (memcmp(hay->sym + i, needle->sym, needle->n * sizeof *needle->sym) != 0)
+            continue;
+        bool digit_before = i > 0 && tz_is_digit_sym(hay->sym[i - 1]);
+        size_t end = i + needle->n;
+        bool digit_after = end < hay->n && tz_is_digit_sym(hay->sym[end]);
+        if (!digit_before && !digit_after)
             return true;
+    }
     return false;
 }
 
@@ -129,7 +138,7 @@ static bool contains(const tz_norm *hay, const tz_norm *needle)
 static bool states_number(const tz_norm *n, const tz_norm *agent_no)
 {
     if (agent_no->n)
-        return contains(n, agent_no);
+        return contains_number(n, agent_no);
     for (size_t i = 0; i < n->n; i++) {
         if (!tz_is_digit_sym(n->sym[i]))
             continue;
@@ -173,6 +182,7 @@ static void verdict(tousu_qa_check_item *it, uint32_t missing)
 static void item_rings(qa_ctx *c, int32_t rings)
 {
     tousu_qa_check_item *it = &c->r->items[TOUSU_QA_RINGS];
+    it->turn = -1; /* about the ringing, not a turn */
     it->value = rings;
     verdict(it, rings > c->p->qa_param[TOUSU_QA_P_MAX_RINGS] ? TOUSU_QA_M_TOO_MANY_RINGS : 0);
 }
@@ -199,7 +209,7 @@ static void item_opening(qa_ctx *c, const facts *f, int32_t first)
 
 /* R-QA-3 the closing, and who hung up. */
 static void item_closing(qa_ctx *c, const tousu_call *call, const turn_view *t, const facts *f,
-                         int32_t last)
+                         int32_t first, int32_t last)
 {
     tousu_qa_check_item *it = &c->r->items[TOUSU_QA_CLOSING];
     it->turn = last;
@@ -232,6 +242,8 @@ static void item_closing(qa_ctx *c, const tousu_call *call, const turn_view *t, 
         bool number = false;
         int64_t k = c->p->qa_param[TOUSU_QA_P_CLOSING_TURNS];
         for (int32_t i = last; i >= 0 && k > 0; i--) {
+            if (i == first && first != last)
+                break; /* seed 001 结束语必须报工号: the opening does not count */
             if (t[i].speaker != TOUSU_SPK_AGENT)
                 continue;
             lists |= f[i].lists;
@@ -402,7 +414,7 @@ static int check_call(qa_ctx *c, const tousu_call *call, turn_view *t, facts *f)
     }
     item_rings(c, call->rings);
     item_opening(c, f, first);
-    item_closing(c, call, t, f, last);
+    item_closing(c, call, t, f, first, last);
     int rc = item_phrases(c, t, n);
     if (rc)
         return rc;

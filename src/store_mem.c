@@ -2,273 +2,35 @@
  * store_mem.c - the built-in in-memory store (R-HOST-2): batch windows per
  * matter (R-BAT) and complaint history per (customer, matter) (R-REP),
  * behind the same tousu_store_ops a host store implements (docs/store.md).
+ * The hash tables are in store_mem_tables.c (layout: store_mem.h).
  *
  * Windows: each matter keeps its events sorted by intake time and a running
  * count of distinct customers over the events at or after `left`. A query
  * for [from, to] with from >= left and to >= the newest event (the usual
  * case: contacts arrive in time order) only slides `left` forward, so it is
  * amortised O(1). Any other query (a late event) scans its window.
- * Memory: events older than newest - (window + late allowance) are dropped.
+ * Memory: events older than newest - (window + late allowance) are dropped,
+ * event arrays shrink when mostly empty, and matters and history entries
+ * that aged out are swept away a few slots per write.
  *
  * Every write reserves all the memory it needs before it changes anything,
  * so a failed write leaves the store exactly as it was (R-HOST-3).
  */
-#include "internal.h"
+#include "store_mem.h"
 
 #include <string.h>
 
-typedef struct ev {
-    int64_t t;
-    uint64_t contact;
-    uint64_t customer;
-    uint64_t vip; /* 0/1; 64-bit keeps the record 32 bytes and aligned */
-} ev;
-
-typedef struct matter {
-    uint64_t key;
-    ev *evs;         /* evs[start .. start+len) sorted by t */
-    uint32_t start, len, cap;
-    uint32_t lpos;   /* index (from start) of the first counted event */
-    int64_t left;    /* counted events are those with t >= left */
-    int64_t newest;
-    uint32_t n_ord, n_vip; /* distinct customers among counted events */
-} matter;
-
-/* (matter, customer) -> how many counted events, VIP and not. */
-typedef struct cust_slot {
-    uint64_t matter, customer;
-    uint32_t n_vip, n_ord; /* both 0 = empty slot */
-} cust_slot;
-
-typedef struct hist_slot {
-    uint64_t customer, matter; /* customer 0 = empty */
-    uint64_t open_id;
-    int64_t open_ms;
-    uint64_t archived_id;
-    int64_t archived_ms;
-    uint64_t archived_by;
-    int32_t archived_level;
-    int32_t pad_;
-} hist_slot;
-
-struct tousu_memstore {
-    tz_alloc alloc;
-    int64_t retention_ms;  /* window + late allowance */
-    size_t bytes;
-    /* matters: dense array + open-addressing index (uint32 idx+1, 0 empty) */
-    matter *matters;
-    uint32_t n_matters, cap_matters;
-    uint32_t *mindex;
-    uint32_t mindex_cap; /* power of two */
-    cust_slot *cust;
-    uint32_t cust_cap, cust_used;
-    hist_slot *hist;
-    uint32_t hist_cap, hist_used;
-    /* scratch set for scanning late windows */
-    cust_slot *scan;
-    uint32_t scan_cap;
-};
-
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 30;
-    x *= UINT64_C(0xbf58476d1ce4e5b9);
-    x ^= x >> 27;
-    x *= UINT64_C(0x94d049bb133111eb);
-    x ^= x >> 31;
-    return x;
-}
-
-static uint64_t hash2(uint64_t a, uint64_t b)
-{
-    return mix64(a * UINT64_C(0x9E3779B97F4A7C15) ^ mix64(b));
-}
-
-/* ---------- the matter index ---------- */
-
-static matter *find_matter(const tousu_memstore *s, uint64_t key)
-{
-    if (!s->mindex_cap)
-        return NULL;
-    uint32_t mask = s->mindex_cap - 1;
-    for (uint32_t i = (uint32_t)mix64(key) & mask;; i = (i + 1) & mask) {
-        uint32_t v = s->mindex[i];
-        if (!v)
-            return NULL;
-        if (s->matters[v - 1].key == key)
-            return &s->matters[v - 1];
-    }
-}
-
-static void mindex_put(uint32_t *index, uint32_t cap, uint64_t key, uint32_t value)
-{
-    uint32_t mask = cap - 1;
-    uint32_t i = (uint32_t)mix64(key) & mask;
-    while (index[i])
-        i = (i + 1) & mask;
-    index[i] = value;
-}
-
-/* Make room for one more matter (no change visible on failure). */
-static int reserve_matter(tousu_memstore *s)
-{
-    if (s->n_matters == s->cap_matters) {
-        uint32_t nc = s->cap_matters ? s->cap_matters * 2 : 64;
-        matter *m = tz_realloc(&s->alloc, s->matters, s->cap_matters * sizeof *m, nc * sizeof *m);
-        if (!m)
-            return TOUSU_ENOMEM;
-        s->bytes += (nc - s->cap_matters) * sizeof *m;
-        s->matters = m;
-        s->cap_matters = nc;
-    }
-    if ((uint64_t)(s->n_matters + 1) * 2 > s->mindex_cap) {
-        uint32_t nc = s->mindex_cap ? s->mindex_cap * 2 : 128;
-        uint32_t *idx = tz_calloc(&s->alloc, nc, sizeof *idx);
-        if (!idx)
-            return TOUSU_ENOMEM;
-        for (uint32_t i = 0; i < s->n_matters; i++)
-            mindex_put(idx, nc, s->matters[i].key, i + 1);
-        tz_free(&s->alloc, s->mindex);
-        s->bytes += (nc - s->mindex_cap) * sizeof *idx;
-        s->mindex = idx;
-        s->mindex_cap = nc;
-    }
-    return TOUSU_OK;
-}
-
-static matter *add_matter(tousu_memstore *s, uint64_t key)
-{
-    matter *m = &s->matters[s->n_matters];
-    memset(m, 0, sizeof *m);
-    m->key = key;
-    m->left = INT64_MIN;
-    m->newest = INT64_MIN;
-    s->n_matters++;
-    mindex_put(s->mindex, s->mindex_cap, key, s->n_matters);
-    return m;
-}
-
-/* ---------- (matter, customer) counts: linear probing, backward-shift delete ---------- */
-
-static cust_slot *cust_find(cust_slot *t, uint32_t cap, uint64_t mkey, uint64_t customer,
-                            bool *found)
-{
-    uint32_t mask = cap - 1;
-    for (uint32_t i = (uint32_t)hash2(mkey, customer) & mask;; i = (i + 1) & mask) {
-        cust_slot *c = &t[i];
-        if (!c->n_vip && !c->n_ord) {
-            *found = false;
-            return c;
-        }
-        if (c->matter == mkey && c->customer == customer) {
-            *found = true;
-            return c;
-        }
-    }
-}
-
-static void cust_delete(cust_slot *t, uint32_t cap, cust_slot *hole)
-{
-    uint32_t mask = cap - 1;
-    uint32_t i = (uint32_t)(hole - t);
-    for (uint32_t j = (i + 1) & mask;; j = (j + 1) & mask) {
-        cust_slot *c = &t[j];
-        if (!c->n_vip && !c->n_ord)
-            break;
-        uint32_t home = (uint32_t)hash2(c->matter, c->customer) & mask;
-        /* Move c into the hole when its home is not in (i, j]. */
-        bool between = (i <= j) ? (home > i && home <= j) : (home > i || home <= j);
-        if (!between) {
-            t[i] = *c;
-            i = j;
-        }
-    }
-    memset(&t[i], 0, sizeof t[i]);
-}
-
-static int cust_reserve(tousu_memstore *s, uint32_t extra)
-{
-    if ((uint64_t)(s->cust_used + extra) * 4 <= (uint64_t)s->cust_cap * 3)
-        return TOUSU_OK;
-    uint32_t nc = s->cust_cap ? s->cust_cap * 2 : 1024;
-    while ((uint64_t)(s->cust_used + extra) * 4 > (uint64_t)nc * 3)
-        nc *= 2;
-    cust_slot *t = tz_calloc(&s->alloc, nc, sizeof *t);
-    if (!t)
-        return TOUSU_ENOMEM;
-    for (uint32_t i = 0; i < s->cust_cap; i++) {
-        cust_slot *c = &s->cust[i];
-        if (c->n_vip || c->n_ord) {
-            bool found;
-            *cust_find(t, nc, c->matter, c->customer, &found) = *c;
-        }
-    }
-    tz_free(&s->alloc, s->cust);
-    s->bytes += (size_t)(nc - s->cust_cap) * sizeof *t;
-    s->cust = t;
-    s->cust_cap = nc;
-    return TOUSU_OK;
-}
-
-/* Count an event in its matter's distinct customers (R-BAT-2). */
-static void count_add(tousu_memstore *s, matter *m, const ev *e)
-{
-    bool found;
-    cust_slot *c = cust_find(s->cust, s->cust_cap, m->key, e->customer, &found);
-    if (!found) {
-        c->matter = m->key;
-        c->customer = e->customer;
-        s->cust_used++;
-    }
-    bool was_vip = c->n_vip > 0, was_any = found;
-    if (e->vip)
-        c->n_vip++;
-    else
-        c->n_ord++;
-    /* A customer counts as VIP when any of its events in the window is. */
-    if (!was_any) {
-        if (e->vip)
-            m->n_vip++;
-        else
-            m->n_ord++;
-    } else if (e->vip && !was_vip) {
-        m->n_vip++;
-        m->n_ord--;
-    }
-}
-
-static void count_remove(tousu_memstore *s, matter *m, const ev *e)
-{
-    bool found;
-    cust_slot *c = cust_find(s->cust, s->cust_cap, m->key, e->customer, &found);
-    if (!found)
-        return; /* cannot happen: counted events are in the table */
-    if (e->vip)
-        c->n_vip--;
-    else
-        c->n_ord--;
-    if (!c->n_vip && !c->n_ord) {
-        if (e->vip)
-            m->n_vip--;
-        else
-            m->n_ord--;
-        s->cust_used--;
-        cust_delete(s->cust, s->cust_cap, c);
-    } else if (e->vip && !c->n_vip) {
-        m->n_vip--;
-        m->n_ord++;
-    }
-}
+enum { EV_MIN_CAP = 8 };
 
 /* ---------- events ---------- */
 
-static ev *ev_at(const matter *m, uint32_t i)
+static tzm_ev *ev_at(const tzm_matter *m, uint32_t i)
 {
     return &m->evs[m->start + i];
 }
 
 /* First index with t >= x (lower bound). */
-static uint32_t lower_bound(const matter *m, int64_t x)
+static uint32_t lower_bound(const tzm_matter *m, int64_t x)
 {
     uint32_t lo = 0, hi = m->len;
     while (lo < hi) {
@@ -282,7 +44,7 @@ static uint32_t lower_bound(const matter *m, int64_t x)
 }
 
 /* First index with t > x. */
-static uint32_t upper_bound(const matter *m, int64_t x)
+static uint32_t upper_bound(const tzm_matter *m, int64_t x)
 {
     uint32_t lo = 0, hi = m->len;
     while (lo < hi) {
@@ -296,84 +58,132 @@ static uint32_t upper_bound(const matter *m, int64_t x)
 }
 
 /* Room for one more event at the end of evs. */
-static int ev_reserve(tousu_memstore *s, matter *m)
+static int ev_reserve(tousu_memstore *s, tzm_matter *m)
 {
     if (m->start + m->len < m->cap)
         return TOUSU_OK;
     if (m->start > 0 && m->start >= m->len) {
-        memmove(m->evs, m->evs + m->start, m->len * sizeof(ev));
+        memmove(m->evs, m->evs + m->start, m->len * sizeof(tzm_ev));
         m->start = 0;
         return TOUSU_OK;
     }
-    uint32_t nc = m->cap ? m->cap * 2 : 8;
-    ev *e = tz_realloc(&s->alloc, m->evs, m->cap * sizeof(ev), nc * sizeof(ev));
+    uint32_t nc = m->cap * 2;
+    tzm_ev *e = tz_realloc(&s->alloc, m->evs, m->cap * sizeof(tzm_ev), nc * sizeof(tzm_ev));
     if (!e)
         return TOUSU_ENOMEM;
-    s->bytes += (nc - m->cap) * sizeof(ev);
+    s->bytes += (nc - m->cap) * sizeof(tzm_ev);
     m->evs = e;
     m->cap = nc;
     return TOUSU_OK;
 }
 
+/* Halve an array at most a quarter full (after a burst), so memory follows
+ * the window's content. A failure only keeps the larger array. */
+static void ev_shrink(tousu_memstore *s, tzm_matter *m)
+{
+    if (m->cap <= 2 * EV_MIN_CAP || m->len > m->cap / 4)
+        return;
+    memmove(m->evs, m->evs + m->start, m->len * sizeof(tzm_ev));
+    m->start = 0;
+    uint32_t nc = m->cap / 2;
+    tzm_ev *e = tz_realloc(&s->alloc, m->evs, m->cap * sizeof(tzm_ev), nc * sizeof(tzm_ev));
+    if (!e)
+        return;
+    s->bytes -= (m->cap - nc) * sizeof(tzm_ev);
+    m->evs = e;
+    m->cap = nc;
+}
+
+/* Insert e in time order (room reserved). In-order arrivals append
+ * (newest and oldest mirror the ends of the array, so deciding that reads
+ * no event: the array of a quiet matter is cold). */
+static void ev_insert(tzm_matter *m, const tzm_ev *e)
+{
+    tzm_ev *base = ev_at(m, 0);
+    uint32_t pos = m->len;
+    if (e->t < m->newest) { /* late: find its place */
+        pos = upper_bound(m, e->t);
+        memmove(base + pos + 1, base + pos, (m->len - pos) * sizeof(tzm_ev));
+    }
+    base[pos] = *e;
+    m->len++;
+    if (pos == 0)
+        m->oldest = e->t;
+    if (e->t > m->newest)
+        m->newest = e->t;
+    if (e->t < m->left)
+        m->lpos++; /* before the counted ones: never counted */
+}
+
 /* Slide `left` forward to x, uncounting the events it passes. */
-static void advance_left(tousu_memstore *s, matter *m, int64_t x)
+static void advance_left(tousu_memstore *s, tzm_matter *m, int64_t x)
 {
     if (x <= m->left)
         return;
     while (m->lpos < m->len && ev_at(m, m->lpos)->t < x) {
-        count_remove(s, m, ev_at(m, m->lpos));
+        tzm_count_remove(s, m, ev_at(m, m->lpos));
         m->lpos++;
     }
     m->left = x;
+    /* The next events to leave will need their count slot and the next
+     * line of the array: fetch them now, so the misses overlap with other
+     * work instead of stalling a later call. */
+    if (m->lpos < m->len)
+        tzm_prefetch_count(s, m->key, ev_at(m, m->lpos)->customer);
+    if (m->lpos + 2 < m->len)
+        TZM_PREFETCH(ev_at(m, m->lpos + 2));
 }
 
-/* Drop events no future window can need. */
-static void prune(tousu_memstore *s, matter *m)
+/* newest - retention, saturating (direct store users may pass any time). */
+static int64_t cutoff_of(const tousu_memstore *s, const tzm_matter *m)
+{
+    return m->newest < INT64_MIN + s->retention_ms ? INT64_MIN : m->newest - s->retention_ms;
+}
+
+/* Drop events no future window can need. They are at the front, already
+ * uncounted, and each is passed once: no search needed. */
+static void prune(tousu_memstore *s, tzm_matter *m)
 {
     if (m->newest == INT64_MIN)
         return;
-    int64_t cutoff = m->newest - s->retention_ms;
+    int64_t cutoff = cutoff_of(s, m);
+    if (m->len == 0 || m->oldest >= cutoff)
+        return;
     advance_left(s, m, cutoff);
-    uint32_t drop = lower_bound(m, cutoff);
+    uint32_t drop = 0;
+    while (drop < m->lpos && ev_at(m, drop)->t < cutoff)
+        drop++;
     m->start += drop;
     m->len -= drop;
-    m->lpos -= drop; /* lpos >= drop: advance_left passed them */
+    m->lpos -= drop;
+    /* (the newest event is never older than the cutoff: len > 0) */
+    m->oldest = ev_at(m, 0)->t;
+    ev_shrink(s, m);
 }
 
-/* ---------- the store operations ---------- */
+/* ---------- reads ---------- */
 
-static int mem_window(void *user, uint64_t mkey, int64_t from, int64_t to, uint64_t customer,
-                      tousu_window *out)
+/* The matter of mkey when it holds anything, else NULL. */
+static tzm_matter *live_matter(tousu_memstore *s, uint64_t mkey)
 {
-    tousu_memstore *s = user;
-    out->ordinary = out->vip = out->events = 0;
-    out->has_customer = out->customer_is_vip = 0;
-    matter *m = find_matter(s, mkey);
-    if (!m || m->len == 0)
-        return TOUSU_OK;
-    if (from >= m->left && to >= m->newest) {
-        advance_left(s, m, from);
-        out->ordinary = m->n_ord;
-        out->vip = m->n_vip;
-        out->events = m->len - m->lpos;
-        bool found = false;
-        if (s->cust_cap) {
-            cust_slot *c = cust_find(s->cust, s->cust_cap, mkey, customer, &found);
-            if (found) {
-                out->has_customer = 1;
-                out->customer_is_vip = c->n_vip > 0;
-            }
-        }
-        return TOUSU_OK;
-    }
-    /* A late or historical window: scan it with a scratch set. */
+    uint32_t slot = tzm_matter_find(s, mkey);
+    if (slot == TZM_NONE)
+        return NULL;
+    tzm_matter *m = tzm_matter_at(s, slot);
+    return m->len == 0 || tzm_matter_expired(s, m) ? NULL : m;
+}
+
+/* A late or historical window: count it with a scratch set. */
+static int scan_window(tousu_memstore *s, const tzm_matter *m, int64_t from, int64_t to,
+                       uint64_t customer, tousu_window *out)
+{
     uint32_t a = lower_bound(m, from), b = upper_bound(m, to);
     uint32_t n = b > a ? b - a : 0;
     uint32_t need = 16;
     while (need < n * 2)
         need *= 2;
     if (need > s->scan_cap) {
-        cust_slot *t = tz_calloc(&s->alloc, need, sizeof *t);
+        tzm_count *t = tz_calloc(&s->alloc, need, sizeof *t);
         if (!t)
             return TOUSU_ENOMEM;
         tz_free(&s->alloc, s->scan);
@@ -382,18 +192,20 @@ static int mem_window(void *user, uint64_t mkey, int64_t from, int64_t to, uint6
         s->scan_cap = need;
     }
     memset(s->scan, 0, need * sizeof *s->scan);
+    uint32_t mask = need - 1;
     for (uint32_t i = a; i < b; i++) {
-        const ev *e = ev_at(m, i);
-        bool found;
-        cust_slot *c = cust_find(s->scan, need, 0, e->customer, &found);
-        c->customer = e->customer;
+        const tzm_ev *e = ev_at(m, i);
+        uint32_t j = (uint32_t)tzm_mix64(e->customer) & mask;
+        while ((s->scan[j].n_vip || s->scan[j].n_ord) && s->scan[j].customer != e->customer)
+            j = (j + 1) & mask;
+        s->scan[j].customer = e->customer;
         if (e->vip)
-            c->n_vip++;
+            s->scan[j].n_vip++;
         else
-            c->n_ord++;
+            s->scan[j].n_ord++;
     }
     for (uint32_t i = 0; i < need; i++) {
-        cust_slot *c = &s->scan[i];
+        const tzm_count *c = &s->scan[i];
         if (!c->n_vip && !c->n_ord)
             continue;
         if (c->n_vip)
@@ -409,12 +221,35 @@ static int mem_window(void *user, uint64_t mkey, int64_t from, int64_t to, uint6
     return TOUSU_OK;
 }
 
+static int mem_window(void *user, uint64_t mkey, int64_t from, int64_t to, uint64_t customer,
+                      tousu_window *out)
+{
+    tousu_memstore *s = user;
+    out->ordinary = out->vip = out->events = 0;
+    out->has_customer = out->customer_is_vip = 0;
+    tzm_matter *m = live_matter(s, mkey);
+    if (!m)
+        return TOUSU_OK;
+    if (from < m->left || to < m->newest)
+        return scan_window(s, m, from, to, customer, out);
+    advance_left(s, m, from);
+    out->ordinary = m->n_ord;
+    out->vip = m->n_vip;
+    out->events = m->len - m->lpos;
+    const tzm_count *c = tzm_count_get(s, mkey, customer);
+    if (c) {
+        out->has_customer = 1;
+        out->customer_is_vip = c->n_vip > 0;
+    }
+    return TOUSU_OK;
+}
+
 static int mem_members(void *user, uint64_t mkey, int64_t from, int64_t to, uint64_t *ids,
                        size_t cap, size_t *n)
 {
     tousu_memstore *s = user;
     *n = 0;
-    matter *m = find_matter(s, mkey);
+    const tzm_matter *m = live_matter(s, mkey);
     if (!m)
         return TOUSU_OK;
     uint32_t a = lower_bound(m, from), b = upper_bound(m, to);
@@ -426,59 +261,25 @@ static int mem_members(void *user, uint64_t mkey, int64_t from, int64_t to, uint
     return TOUSU_OK;
 }
 
-/* ---------- history ---------- */
-
-static hist_slot *hist_find(hist_slot *t, uint32_t cap, uint64_t customer, uint64_t mkey,
-                            bool *found)
-{
-    uint32_t mask = cap - 1;
-    for (uint32_t i = (uint32_t)hash2(customer, mkey) & mask;; i = (i + 1) & mask) {
-        hist_slot *h = &t[i];
-        if (!h->customer) {
-            *found = false;
-            return h;
-        }
-        if (h->customer == customer && h->matter == mkey) {
-            *found = true;
-            return h;
-        }
-    }
-}
-
-static int hist_reserve(tousu_memstore *s)
-{
-    if ((uint64_t)(s->hist_used + 1) * 4 <= (uint64_t)s->hist_cap * 3)
-        return TOUSU_OK;
-    uint32_t nc = s->hist_cap ? s->hist_cap * 2 : 1024;
-    hist_slot *t = tz_calloc(&s->alloc, nc, sizeof *t);
-    if (!t)
-        return TOUSU_ENOMEM;
-    for (uint32_t i = 0; i < s->hist_cap; i++) {
-        hist_slot *h = &s->hist[i];
-        if (h->customer) {
-            bool found;
-            *hist_find(t, nc, h->customer, h->matter, &found) = *h;
-        }
-    }
-    tz_free(&s->alloc, s->hist);
-    s->bytes += (size_t)(nc - s->hist_cap) * sizeof *t;
-    s->hist = t;
-    s->hist_cap = nc;
-    return TOUSU_OK;
-}
-
 static int mem_history(void *user, uint64_t customer, uint64_t mkey, int64_t since,
                        tousu_history *out)
 {
     tousu_memstore *s = user;
+    /* The same triage asks window() about this matter and customer next
+     * (docs/store.md): start those misses now, alongside this one. */
+    tzm_prefetch_hist(s, customer, mkey);
+    tzm_prefetch_count(s, mkey, customer);
+    uint32_t slot = tzm_matter_find(s, mkey);
+    if (slot != TZM_NONE) {
+        const tzm_matter *m = tzm_matter_at(s, slot);
+        if (m->lpos < m->len)
+            TZM_PREFETCH(ev_at(m, m->lpos));
+    }
     out->open_id = out->archived_id = out->archived_by = 0;
     out->open_ms = out->archived_ms = 0;
     out->archived_level = 0;
-    if (!s->hist_cap)
-        return TOUSU_OK;
-    bool found;
-    hist_slot *h = hist_find(s->hist, s->hist_cap, customer, mkey, &found);
-    if (!found)
+    const tzm_hist *h = tzm_hist_get(s, customer, mkey);
+    if (!h)
         return TOUSU_OK;
     out->open_id = h->open_id;
     out->open_ms = h->open_ms;
@@ -491,76 +292,77 @@ static int mem_history(void *user, uint64_t customer, uint64_t mkey, int64_t sin
     return TOUSU_OK;
 }
 
+/* ---------- writes ---------- */
+
+/* Reserve everything a record needs: nothing changes unless all of it
+ * fits. *fresh receives the event array of a matter seen for the first
+ * time (the caller owns it until it is installed). */
+static int record_reserve(tousu_memstore *s, const tousu_intake *in, tzm_ev **fresh)
+{
+    *fresh = NULL;
+    if (in->in_window) {
+        uint32_t slot = tzm_matter_find(s, in->matter);
+        if (slot == TZM_NONE) {
+            *fresh = tz_malloc(&s->alloc, EV_MIN_CAP * sizeof(tzm_ev));
+            if (!*fresh || tzm_matter_reserve(s) != TOUSU_OK)
+                goto nomem;
+        } else if (ev_reserve(s, tzm_matter_at(s, slot)) != TOUSU_OK) {
+            goto nomem; /* (an expired matter is emptied first: room anyway) */
+        }
+        if (tzm_count_reserve(s, 1) != TOUSU_OK)
+            goto nomem;
+    }
+    if (in->opens_complaint && in->customer_id && tzm_hist_reserve(s) != TOUSU_OK)
+        goto nomem;
+    return TOUSU_OK;
+nomem:
+    tz_free(&s->alloc, *fresh);
+    *fresh = NULL;
+    return TOUSU_ENOMEM;
+}
+
+/* Add the intake to its matter's window (R-BAT-3: at its own time). */
+static void record_window(tousu_memstore *s, const tousu_intake *in, tzm_ev *fresh)
+{
+    uint32_t slot = fresh ? tzm_matter_insert(s, in->matter, fresh, EV_MIN_CAP)
+                          : tzm_matter_find(s, in->matter);
+    tzm_matter *m = tzm_matter_at(s, slot);
+    if (tzm_matter_expired(s, m))
+        tzm_matter_clear(s, m); /* it was logically gone: start afresh */
+    tzm_ev e = {in->intake_ms, in->contact_id, in->customer_id, in->vip ? 1u : 0u};
+    ev_insert(m, &e);
+    if (e.t >= m->left)
+        tzm_count_add(s, m, &e);
+    prune(s, m);
+}
+
 static int mem_record(void *user, const tousu_intake *in)
 {
     tousu_memstore *s = user;
-    /* Reserve everything first: nothing changes unless all of it fits. */
-    matter *m = NULL;
-    ev *fresh = NULL; /* the event array of a matter seen for the first time */
-    if (in->in_window) {
-        m = find_matter(s, in->matter);
-        if (!m) {
-            fresh = tz_malloc(&s->alloc, 8 * sizeof(ev));
-            if (!fresh || reserve_matter(s) != TOUSU_OK) {
-                tz_free(&s->alloc, fresh);
-                return TOUSU_ENOMEM;
-            }
-        } else if (ev_reserve(s, m) != TOUSU_OK) {
-            return TOUSU_ENOMEM;
-        }
-        if (cust_reserve(s, 1) != TOUSU_OK) {
-            tz_free(&s->alloc, fresh);
-            return TOUSU_ENOMEM;
-        }
-    }
-    if (in->opens_complaint && hist_reserve(s) != TOUSU_OK) {
-        tz_free(&s->alloc, fresh);
+    if (!in->in_window && !in->opens_complaint)
+        return TOUSU_OK;
+    tzm_ev *fresh;
+    if (record_reserve(s, in, &fresh) != TOUSU_OK)
         return TOUSU_ENOMEM;
-    }
-    if (in->in_window) {
-        if (fresh) {
-            m = add_matter(s, in->matter);
-            m->evs = fresh;
-            m->cap = 8;
-            s->bytes += 8 * sizeof(ev);
-        }
-        ev e = {in->intake_ms, in->contact_id, in->customer_id, in->vip ? 1u : 0u};
-        uint32_t pos = upper_bound(m, e.t);
-        ev *base = ev_at(m, 0);
-        memmove(base + pos + 1, base + pos, (m->len - pos) * sizeof(ev));
-        base[pos] = e;
-        m->len++;
-        if (e.t >= m->left)
-            count_add(s, m, &e);
-        else
-            m->lpos++;
-        if (e.t > m->newest)
-            m->newest = e.t;
-        prune(s, m);
-    }
-    if (in->opens_complaint) {
-        bool found;
-        hist_slot *h = hist_find(s->hist, s->hist_cap, in->customer_id, in->matter, &found);
-        if (!found) {
-            memset(h, 0, sizeof *h);
-            h->customer = in->customer_id;
-            h->matter = in->matter;
-            s->hist_used++;
-        }
+    if (in->intake_ms > s->newest)
+        s->newest = in->intake_ms;
+    if (in->in_window)
+        record_window(s, in, fresh);
+    if (in->opens_complaint && in->customer_id) {
+        tzm_hist *h = tzm_hist_upsert(s, in->customer_id, in->matter);
         h->open_id = in->contact_id;
         h->open_ms = in->intake_ms;
     }
+    tzm_matter_sweep(s);
+    tzm_hist_sweep(s);
     return TOUSU_OK;
 }
 
 static int mem_archive(void *user, const tousu_archive *in)
 {
     tousu_memstore *s = user;
-    if (!s->hist_cap)
-        return TOUSU_ENOTFOUND;
-    bool found;
-    hist_slot *h = hist_find(s->hist, s->hist_cap, in->customer_id, in->matter, &found);
-    if (!found || h->open_id != in->contact_id)
+    tzm_hist *h = tzm_hist_get(s, in->customer_id, in->matter);
+    if (!h || h->open_id != in->contact_id)
         return TOUSU_ENOTFOUND;
     h->archived_id = h->open_id;
     h->archived_ms = in->archived_ms;
@@ -568,8 +370,11 @@ static int mem_archive(void *user, const tousu_archive *in)
     h->archived_by = in->closed_by;
     h->open_id = 0;
     h->open_ms = 0;
+    tzm_hist_archived(s, in->archived_ms);
     return TOUSU_OK;
 }
+
+/* ---------- the handle ---------- */
 
 static const tousu_store_ops mem_ops = {
     sizeof(tousu_store_ops), mem_history, mem_window, mem_members, mem_record, mem_archive,
@@ -587,6 +392,12 @@ int tz_memstore_new(tousu_memstore **out, const tousu_policy *p, const tz_alloc 
         return TOUSU_ENOMEM;
     s->alloc = *a;
     s->retention_ms = p->batch_window_ms + p->batch_late_ms;
+    s->repeat_months = p->repeat_months;
+    s->utc_offset_min = p->utc_offset_min;
+    s->newest = INT64_MIN;
+    s->hist_day = INT64_MIN;
+    s->hist_floor = s->hist_pass_floor = INT64_MAX;
+    s->matters.memo.slot = s->counts.memo.slot = s->hist.memo.slot = TZM_NONE;
     s->bytes = sizeof *s;
     *out = s;
     return TOUSU_OK;
@@ -616,12 +427,7 @@ void tousu_memstore_free(tousu_memstore *s)
     if (!s)
         return;
     tz_alloc a = s->alloc;
-    for (uint32_t i = 0; i < s->n_matters; i++)
-        tz_free(&a, s->matters[i].evs);
-    tz_free(&a, s->matters);
-    tz_free(&a, s->mindex);
-    tz_free(&a, s->cust);
-    tz_free(&a, s->hist);
+    tzm_tables_free(s);
     tz_free(&a, s->scan);
     tz_free(&a, s);
 }

@@ -44,7 +44,7 @@ typedef struct tzm_matter {
     int64_t left;    /* counted events are those with t >= left */
     int64_t newest;
     uint32_t n_ord, n_vip; /* distinct customers among counted events */
-    uint64_t reserved_;
+    int64_t oldest;  /* t of the first event: prune without touching evs */
 } tzm_matter;
 
 /* (matter, customer) -> how many counted events, VIP and not. */
@@ -99,6 +99,10 @@ struct tousu_memstore {
     tzm_table hist;         /* tzm_hist */
     int64_t hist_day;       /* local day the cached cutoff belongs to */
     int64_t hist_cutoff;    /* archives older than this may be dropped */
+    /* A lower bound on the archive time of every entry the sweep could
+     * drop, so it sweeps only when something may have expired; and the
+     * bound being gathered by the current pass. */
+    int64_t hist_floor, hist_pass_floor;
     /* scratch set for scanning late windows */
     tzm_count *scan;
     uint32_t scan_cap;
@@ -153,12 +157,15 @@ const tzm_count *tzm_count_get(tousu_memstore *s, uint64_t mkey, uint64_t custom
 void tzm_prefetch_count(const tousu_memstore *s, uint64_t mkey, uint64_t customer);
 
 /* History (R-REP). */
+void tzm_prefetch_hist(const tousu_memstore *s, uint64_t customer, uint64_t mkey);
 tzm_hist *tzm_hist_get(tousu_memstore *s, uint64_t customer, uint64_t mkey);
 int tzm_hist_reserve(tousu_memstore *s);
 /* The entry of (customer, mkey), made empty when new (room reserved). */
 tzm_hist *tzm_hist_upsert(tousu_memstore *s, uint64_t customer, uint64_t mkey);
 /* Look at a few slots and drop entries past the repeat period. */
 void tzm_hist_sweep(tousu_memstore *s);
+/* Note an archive at ms (keeps the sweep's lower bound). */
+void tzm_hist_archived(tousu_memstore *s, int64_t ms);
 
 void tzm_tables_free(tousu_memstore *s);
 

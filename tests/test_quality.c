@@ -128,6 +128,45 @@ static void test_R_QA_2_opening(void **state)
     assert_item(&r, TOUSU_QA_OPENING, TOUSU_QA_PASSED, 0);
 }
 
+/* R-QA-2, R-QA-3: the agent number counts only as a whole number: agent 10
+ * is not in "1024号", agent 1024 is not in the phone number 13810245678. */
+static void test_R_QA_2_agent_number_is_a_whole_number(void **state)
+{
+    (void)state;
+    call_b b;
+    good_call(&b);
+    b.call.agent_no = "10";
+    b.call.agent_no_len = 2;
+    tousu_qa_result r = check(&b);
+    assert_item(&r, TOUSU_QA_OPENING, TOUSU_QA_FAILED, TOUSU_QA_M_AGENT_NO);
+    assert_item(&r, TOUSU_QA_CLOSING, TOUSU_QA_FAILED, TOUSU_QA_M_AGENT_NO);
+    good_call(&b);
+    b.t[0].text = "您好，短信通为您服务，您的号码是13810245678吗？";
+    b.t[0].text_len = strlen(b.t[0].text);
+    b.call.agent_no = "1024";
+    b.call.agent_no_len = 4;
+    r = check(&b);
+    assert_item(&r, TOUSU_QA_OPENING, TOUSU_QA_FAILED, TOUSU_QA_M_AGENT_NO);
+}
+
+/* R-QA-3 (seed 001 结束语必须报工号): the number said in the opening does
+ * not make up for a closing without it, even in a short call; R-QA-1 is
+ * about the ringing, not a turn. */
+static void test_R_QA_3_closing_number_not_from_opening(void **state)
+{
+    (void)state;
+    call_b b;
+    begin(&b, 5, TOUSU_HANGUP_CUSTOMER);
+    turn(&b, A, 0, "您好，短信通，1024号客服为您服务！");
+    turn(&b, C, 3, "没事了。");
+    turn(&b, A, 5, "请问您还有其他问题吗？祝您愉快，谢谢！再见！");
+    b.call.end_ms = 9000;
+    tousu_qa_result r = check(&b);
+    assert_item(&r, TOUSU_QA_OPENING, TOUSU_QA_PASSED, 0);
+    assert_item(&r, TOUSU_QA_CLOSING, TOUSU_QA_FAILED, TOUSU_QA_M_AGENT_NO);
+    assert_int_equal(r.items[TOUSU_QA_RINGS].turn, -1);
+}
+
 /* R-QA-2: the expected opening is part of the policy (seed 003's form). */
 static void test_R_QA_2_policy_opening(void **state)
 {
@@ -477,6 +516,8 @@ int main(void)
         cmocka_unit_test(test_R_QA_1_rings),
         cmocka_unit_test(test_R_QA_2_opening),
         cmocka_unit_test(test_R_QA_2_policy_opening),
+        cmocka_unit_test(test_R_QA_2_agent_number_is_a_whole_number),
+        cmocka_unit_test(test_R_QA_3_closing_number_not_from_opening),
         cmocka_unit_test(test_R_QA_3_closing),
         cmocka_unit_test(test_R_QA_3_silent_call_hang_up),
         cmocka_unit_test(test_R_QA_3_abusive_caller),
