@@ -5,9 +5,9 @@
  */
 #include "internal.h"
 
-/* Inlined below with constant divisors, so the compiler turns each
- * division into a multiplication (a 64-bit divide costs tens of cycles,
- * and R-REP-2 runs this for every complaint). */
+/* The helpers are inlined with constant divisors, so the compiler turns
+ * each division into a multiplication (a 64-bit divide costs tens of
+ * cycles, and R-REP-2 runs tz_minus_months for every complaint). */
 static inline int64_t floor_div(int64_t a, int64_t b)
 {
     int64_t q = a / b;
@@ -34,7 +34,7 @@ unsigned tz_days_in_month(int64_t y, unsigned m)
     return (m == 2 && tz_is_leap(y)) ? 29u : days[m - 1];
 }
 
-int64_t tz_days_from_civil(int64_t y, unsigned m, unsigned d)
+static inline int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
 {
     y -= m <= 2;
     const int64_t era = floor_div(y, 400);
@@ -45,7 +45,12 @@ int64_t tz_days_from_civil(int64_t y, unsigned m, unsigned d)
     return era * 146097 + doe - 719468;
 }
 
-void tz_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+int64_t tz_days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    return days_from_civil(y, m, d);
+}
+
+static inline void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 {
     z += 719468;
     const int64_t era = floor_div(z, 146097);
@@ -56,6 +61,11 @@ void tz_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
     *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
     *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
     *y = yoe + era * 400 + (*m <= 2);
+}
+
+void tz_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+    civil_from_days(z, y, m, d);
 }
 
 unsigned tz_weekday_from_days(int64_t z)
@@ -74,11 +84,11 @@ int64_t tz_minus_months(int64_t t_ms, int64_t months, int64_t utc_offset_min)
     const int64_t time_of_day = local - days * day_ms;
     int64_t y;
     unsigned m, d;
-    tz_civil_from_days(days, &y, &m, &d);
+    civil_from_days(days, &y, &m, &d);
     int64_t month_index = y * 12 + (int64_t)(m - 1) - months;
     int64_t ny = floor_div(month_index, 12);
     unsigned nm = (unsigned)(month_index - ny * 12 + 1);
     unsigned last = tz_days_in_month(ny, nm);
     unsigned nd = d > last ? last : d;
-    return tz_days_from_civil(ny, nm, nd) * day_ms + time_of_day - utc_offset_min * TZ_MINUTE_MS;
+    return days_from_civil(ny, nm, nd) * day_ms + time_of_day - utc_offset_min * TZ_MINUTE_MS;
 }

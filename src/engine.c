@@ -233,75 +233,66 @@ static int record(tousu_engine *e, const tousu_contact *c, int64_t t, const tous
  * reads an entry at or beyond its count, so only the scalar fields need
  * clearing: clearing the whole 1.2 KB here and copying it all again below
  * cost more than the rest of a triage's arithmetic. result_publish writes
- * the caller's struct in full (used entries, then zeros), so the bytes the
- * caller sees are exactly those of a fully cleared result.
+ * the caller's struct in full (used entries, then zeros), so the caller
+ * sees exactly the bytes of a fully cleared result. All sizes below are
+ * constants, so the copies compile to plain moves.
  */
-typedef struct result_list {
-    size_t at;    /* offset of the array */
-    size_t size;  /* bytes per entry */
-    uint32_t cap; /* entries */
-    size_t count; /* offset of its uint32_t count */
-} result_list;
+#define R_AT(f) offsetof(tousu_result, f)
+#define R_END(f) (offsetof(tousu_result, f) + sizeof(((tousu_result *)0)->f))
 
-#define RESULT_LIST(arr, max, n)                                                                 \
-    {offsetof(tousu_result, arr), sizeof(((tousu_result *)0)->arr[0]), max,                     \
-     offsetof(tousu_result, n)}
+/* The scalar stretches between the lists (reasons and evidence adjoin). */
+_Static_assert(R_END(reasons) == R_AT(evidence), "reasons and evidence adjoin");
+#define R_SCALARS(op)                                                                            \
+    op(0, R_AT(reasons));                                                                        \
+    op(R_END(evidence), R_AT(recused));                                                          \
+    op(R_END(recused), R_AT(coord_regions));                                                     \
+    op(R_END(coord_regions), R_AT(signals));                                                     \
+    op(R_END(signals), sizeof(tousu_result))
 
-static const result_list result_lists[] = {
-    RESULT_LIST(reasons, TOUSU_MAX_REASONS, n_reasons),
-    RESULT_LIST(evidence, TOUSU_MAX_EVIDENCE, n_evidence),
-    RESULT_LIST(recused, TOUSU_MAX_RECUSED, n_recused),
-    RESULT_LIST(coord_regions, TOUSU_MAX_REGIONS, n_coord_regions),
-    RESULT_LIST(signals, TOUSU_MAX_SIGNALS, n_signals),
-};
-
-enum { N_RESULT_LISTS = sizeof result_lists / sizeof result_lists[0] };
-
-static uint32_t list_used(const tousu_result *r, const result_list *l)
-{
-    uint32_t n;
-    memcpy(&n, (const char *)r + l->count, sizeof n);
-    return n < l->cap ? n : l->cap;
-}
-
-/* Zero every field of r except the list entries (see above). */
 static void result_clear(tousu_result *r)
 {
-    size_t pos = 0;
-    for (size_t i = 0; i < N_RESULT_LISTS; i++) {
-        memset((char *)r + pos, 0, result_lists[i].at - pos);
-        pos = result_lists[i].at + result_lists[i].size * result_lists[i].cap;
-    }
-    memset((char *)r + pos, 0, sizeof *r - pos);
+#define CLEAR_SPAN(a, b) memset((char *)r + (a), 0, (b) - (a))
+    R_SCALARS(CLEAR_SPAN);
+#undef CLEAR_SPAN
 }
 
-/* Write r to the caller's struct as tz_copy_out would write a fully
- * cleared r: at most out->struct_size bytes, keeping the caller's size. */
+/* Copy the used entries of one list (a few at most). */
+#define COPY_LIST(list, count, max)                                                              \
+    do {                                                                                         \
+        uint32_t used_ = r->count < (max) ? r->count : (max);                                   \
+        if (used_)                                                                               \
+            memcpy(dst->list, r->list, used_ * sizeof dst->list[0]);                             \
+    } while (0)
+
+/* Every byte of dst (n = sizeof *dst): r's scalars and used entries, zeros
+ * elsewhere. n is a run-time value so the clearing is one call to the C
+ * library's vectorised memset, not an inlined string instruction. */
+static void result_fill(tousu_result *dst, size_t n, const tousu_result *r)
+{
+    memset(dst, 0, n);
+#define COPY_SPAN(a, b) memcpy((char *)dst + (a), (const char *)r + (a), (b) - (a))
+    R_SCALARS(COPY_SPAN);
+#undef COPY_SPAN
+    COPY_LIST(reasons, n_reasons, TOUSU_MAX_REASONS);
+    COPY_LIST(evidence, n_evidence, TOUSU_MAX_EVIDENCE);
+    COPY_LIST(recused, n_recused, TOUSU_MAX_RECUSED);
+    COPY_LIST(coord_regions, n_coord_regions, TOUSU_MAX_REGIONS);
+    COPY_LIST(signals, n_signals, TOUSU_MAX_SIGNALS);
+}
+
+/* Write r to the caller's struct as tz_copy_out writes a fully cleared r:
+ * at most out->struct_size bytes, keeping the caller's size. */
 static void result_publish(tousu_result *out, const tousu_result *r)
 {
     const size_t their = out->struct_size;
     if (their < sizeof *r) { /* only when RESULT_MIN_SIZE < sizeof (a later version) */
-        tousu_result full = *r;
-        for (size_t i = 0; i < N_RESULT_LISTS; i++) {
-            const result_list *l = &result_lists[i];
-            size_t used = list_used(r, l) * l->size;
-            memset((char *)&full + l->at + used, 0, l->size * l->cap - used);
-        }
+        tousu_result full;
+        result_fill(&full, sizeof full, r);
         tz_copy_out(out, their, &full, sizeof full);
         return;
     }
-    char *dst = (char *)out;
-    const char *src = (const char *)r;
-    size_t pos = 0;
-    for (size_t i = 0; i < N_RESULT_LISTS; i++) {
-        const result_list *l = &result_lists[i];
-        size_t used = list_used(r, l) * l->size;
-        memcpy(dst + pos, src + pos, l->at + used - pos);
-        memset(dst + l->at + used, 0, l->size * l->cap - used);
-        pos = l->at + l->size * l->cap;
-    }
-    memcpy(dst + pos, src + pos, sizeof *r - pos);
-    out->struct_size = their; /* keep the caller's size */
+    result_fill(out, their < sizeof *r ? their : sizeof *r, r);
+    out->struct_size = their;
 }
 
 int tousu_triage(tousu_engine *e, const tousu_contact *contact, tousu_result *out)

@@ -195,6 +195,7 @@ static const tz_section sections[] = {
     /* @POLICY-SECTIONS@ other modules' sections go here */
     {"sla", tz_sla_text_parse, tz_sla_text_dump, NULL},           /* policy_sla_text.c */
     {"calendar", tz_cal_text_parse, tz_cal_text_dump, NULL},      /* policy_sla_text.c */
+    {"words", NULL, tz_words_text_dump, tz_words_text_line},      /* policy_words_text.c */
 };
 
 enum { N_SECTIONS = sizeof sections / sizeof sections[0] };
@@ -261,6 +262,7 @@ static int parse_section_line(const tz_text *line, tz_load *ld, bool *seen)
                                 sections[i].name);
         seen[i] = true;
         ld->section = (int)i;
+        ld->section_line = ld->line;
         return TOUSU_OK;
     }
     return tz_load_fail(ld, TOUSU_ENOTFOUND, "unknown section [%.*s]", (int)name.len, name.s);
@@ -279,6 +281,9 @@ static int parse_line(tousu_policy *p, tz_text line, tz_load *ld, bool *seen)
         return parse_section_line(&line, ld, seen);
     if (ld->section < 0)
         return tz_load_fail(ld, TOUSU_EPARSE, "a setting before any [section]");
+    const tz_section *sec = &sections[ld->section];
+    if (sec->parse_raw) /* a section of records, not key = value */
+        return sec->parse_raw(p, sec->name, &line, ld);
     const char *eq = memchr(line.s, '=', line.len);
     if (!eq)
         return tz_load_fail(ld, TOUSU_EPARSE, "expected 'key = value'");
@@ -290,7 +295,6 @@ static int parse_line(tousu_policy *p, tz_text line, tz_load *ld, bool *seen)
         return tz_load_fail(ld, TOUSU_EPARSE, "missing key before '='");
     if (!value.len)
         return tz_load_fail(ld, TOUSU_EPARSE, "missing value for '%.*s'", (int)key.len, key.s);
-    const tz_section *sec = &sections[ld->section];
     return sec->parse(p, sec->name, &key, &value, ld);
 }
 
@@ -362,9 +366,7 @@ int tousu_policy_load(tousu_policy **out, const char *text, size_t len, const ch
 int tz_policy_finish_load(tousu_policy *p, tz_load *ld)
 {
     /* @POLICY-FINISH@ modules build derived data (matchers ...) here */
-    (void)p;
-    (void)ld;
-    return TOUSU_OK;
+    return tz_words_text_finish(p, ld); /* [words] over the tables */
 }
 
 int tousu_policy_dump(const tousu_policy *p, char *buf, size_t cap, size_t *needed)

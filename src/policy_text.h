@@ -22,6 +22,12 @@ typedef struct tz_load {
     size_t line;       /* 1-based line being parsed */
     int section;       /* index into the section table, -1 before any */
     bool have_header;
+    size_t section_line; /* line of the current [section] header */
+    struct {             /* [words] (policy_words_text.c) */
+        tz_text text;    /* the file from the section's first to last record */
+        size_t line;     /* the line of text.s */
+        size_t header;   /* the line of [words] */
+    } words;
     tousu_load_error err;
 } tz_load;
 
@@ -40,13 +46,16 @@ void tz_sink_put(tz_sink *s, const char *fmt, ...)
     ;
 
 /* One [section] of the file. parse gets one `key = value` line (both
- * trimmed, non-empty) and returns 0 or an error set with tz_load_fail. */
+ * trimmed, non-empty) and returns 0 or an error set with tz_load_fail.
+ * A section of records rather than settings ([words]) has parse_raw
+ * instead: it gets each of its lines whole (trimmed; no blank or comment
+ * line), and parse is NULL. */
 typedef struct tz_section {
     const char *name;
     int (*parse)(tousu_policy *p, const char *section, const tz_text *key,
                  const tz_text *value, tz_load *ld);
     void (*dump)(const tousu_policy *p, const char *section, tz_sink *s);
-    void *reserved;
+    int (*parse_raw)(tousu_policy *p, const char *section, const tz_text *line, tz_load *ld);
 } tz_section;
 
 /* Record a load error at the current line; returns code. */
@@ -69,5 +78,13 @@ void tz_sla_text_dump(const tousu_policy *p, const char *section, tz_sink *s);
 int tz_cal_text_parse(tousu_policy *p, const char *section, const tz_text *key,
                       const tz_text *value, tz_load *ld);
 void tz_cal_text_dump(const tousu_policy *p, const char *section, tz_sink *s);
+
+/* [words] (policy_words_text.c; R-POL-2, R-SCR-10): the word tables as
+ * `tousu-words 1` records. tz_words_text_line is the section's parse_raw;
+ * tz_words_text_finish loads the collected records over the policy's
+ * tables once the file parsed (nothing to do without [words]). */
+int tz_words_text_line(tousu_policy *p, const char *section, const tz_text *line, tz_load *ld);
+int tz_words_text_finish(tousu_policy *p, tz_load *ld);
+void tz_words_text_dump(const tousu_policy *p, const char *section, tz_sink *s);
 
 #endif

@@ -20,13 +20,13 @@
 
 #include <string.h>
 
-enum { EV_MIN_CAP = 8 };
+enum { EV_MIN_LOG = 3 }; /* 8 events */
 
 /* ---------- events ---------- */
 
-static tzm_ev *ev_at(const tzm_matter *m, uint32_t i)
+static uint32_t ev_cap(const tzm_matter *m)
 {
-    return &m->evs[m->start + i];
+    return 1u << m->ev_log;
 }
 
 /* First index with t >= x (lower bound). */
@@ -35,7 +35,7 @@ static uint32_t lower_bound(const tzm_matter *m, int64_t x)
     uint32_t lo = 0, hi = m->len;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        if (ev_at(m, mid)->t < x)
+        if (tzm_ev_at(m, mid)->t < x)
             lo = mid + 1;
         else
             hi = mid;
@@ -49,7 +49,7 @@ static uint32_t upper_bound(const tzm_matter *m, int64_t x)
     uint32_t lo = 0, hi = m->len;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        if (ev_at(m, mid)->t <= x)
+        if (tzm_ev_at(m, mid)->t <= x)
             lo = mid + 1;
         else
             hi = mid;
@@ -57,49 +57,95 @@ static uint32_t upper_bound(const tzm_matter *m, int64_t x)
     return lo;
 }
 
-/* Room for one more event at the end of evs. */
-static int ev_reserve(tousu_memstore *s, tzm_matter *m)
+/* newest - retention, saturating (direct store users may pass any time).
+ * Events older than this are dead: no window within the late allowance
+ * reaches them. They stay in the array, invisible (every read starts at
+ * the cutoff), until the array needs room: dropping them one by one as
+ * they die would read a cold line per event. */
+static int64_t cutoff_of(const tousu_memstore *s, const tzm_matter *m)
 {
-    if (m->start + m->len < m->cap)
-        return TOUSU_OK;
-    if (m->start > 0 && m->start >= m->len) {
-        memmove(m->evs, m->evs + m->start, m->len * sizeof(tzm_ev));
-        m->start = 0;
-        return TOUSU_OK;
-    }
-    uint32_t nc = m->cap * 2;
-    tzm_ev *e = tz_realloc(&s->alloc, m->evs, m->cap * sizeof(tzm_ev), nc * sizeof(tzm_ev));
+    return m->newest < INT64_MIN + s->retention_ms ? INT64_MIN : m->newest - s->retention_ms;
+}
+
+static void advance_left(tousu_memstore *s, tzm_matter *m, int64_t x);
+
+/* Drop the dead events at the front (uncounting any still counted). */
+static void ev_drop_dead(tousu_memstore *s, tzm_matter *m)
+{
+    if (m->len == 0)
+        return;
+    int64_t cutoff = cutoff_of(s, m);
+    advance_left(s, m, cutoff);
+    uint32_t drop = lower_bound(m, cutoff); /* <= lpos: all uncounted now */
+    m->start += drop;
+    m->len -= drop;
+    m->lpos -= drop;
+}
+
+/* Move the events to the front of the array. */
+static void ev_compact(tzm_matter *m)
+{
+    memmove(m->evs, m->evs + m->start, m->len * sizeof(tzm_ev));
+    m->start = 0;
+}
+
+/* Give evs 1 << log events (it holds len after start 0, or fits). */
+static int ev_resize(tousu_memstore *s, tzm_matter *m, uint8_t log)
+{
+    size_t old_n = ev_cap(m) * sizeof(tzm_ev), new_n = ((size_t)1 << log) * sizeof(tzm_ev);
+    tzm_ev *e = tz_realloc(&s->alloc, m->evs, old_n, new_n);
     if (!e)
         return TOUSU_ENOMEM;
-    s->bytes += (nc - m->cap) * sizeof(tzm_ev);
+    s->bytes = s->bytes - old_n + new_n;
     m->evs = e;
-    m->cap = nc;
+    m->ev_log = log;
     return TOUSU_OK;
 }
 
-/* Halve an array at most a quarter full (after a burst), so memory follows
- * the window's content. A failure only keeps the larger array. */
-static void ev_shrink(tousu_memstore *s, tzm_matter *m)
+/* Is the array at most a quarter full and worth halving? */
+static bool ev_sparse(const tzm_matter *m)
 {
-    if (m->cap <= 2 * EV_MIN_CAP || m->len > m->cap / 4)
-        return;
-    memmove(m->evs, m->evs + m->start, m->len * sizeof(tzm_ev));
-    m->start = 0;
-    uint32_t nc = m->cap / 2;
-    tzm_ev *e = tz_realloc(&s->alloc, m->evs, m->cap * sizeof(tzm_ev), nc * sizeof(tzm_ev));
-    if (!e)
-        return;
-    s->bytes -= (m->cap - nc) * sizeof(tzm_ev);
-    m->evs = e;
-    m->cap = nc;
+    return m->ev_log > EV_MIN_LOG + 1 && m->len <= ev_cap(m) / 4;
+}
+
+/* Drop the dead events, halve a mostly empty array and counts table
+ * (after a burst), so memory follows the window's content. A failure
+ * only keeps the larger arrays. */
+void tzm_matter_trim(tousu_memstore *s, tzm_matter *m)
+{
+    ev_drop_dead(s, m);
+    if (ev_sparse(m)) {
+        ev_compact(m);
+        (void)ev_resize(s, m, (uint8_t)(m->ev_log - 1));
+    }
+    tzm_count_trim(s, m);
+}
+
+/* Room for one more event at the end of evs: drop the dead, then reuse
+ * the freed front, or halve a mostly empty array, or double a full one.
+ * Dropping and moving change nothing a read can see. */
+static int ev_reserve(tousu_memstore *s, tzm_matter *m)
+{
+    if (m->start + m->len < ev_cap(m))
+        return TOUSU_OK;
+    ev_drop_dead(s, m);
+    if (m->start > 0 && m->start >= m->len) {
+        ev_compact(m);
+        if (ev_sparse(m))
+            (void)ev_resize(s, m, (uint8_t)(m->ev_log - 1));
+        return TOUSU_OK;
+    }
+    if (m->ev_log >= 31)
+        return TOUSU_ENOMEM;
+    return ev_resize(s, m, (uint8_t)(m->ev_log + 1));
 }
 
 /* Insert e in time order (room reserved). In-order arrivals append
- * (newest and oldest mirror the ends of the array, so deciding that reads
- * no event: the array of a quiet matter is cold). */
+ * (newest mirrors the end of the array, so deciding that reads no event:
+ * the array of a quiet matter is cold). */
 static void ev_insert(tzm_matter *m, const tzm_ev *e)
 {
-    tzm_ev *base = ev_at(m, 0);
+    tzm_ev *base = tzm_ev_at(m, 0);
     uint32_t pos = m->len;
     if (e->t < m->newest) { /* late: find its place */
         pos = upper_bound(m, e->t);
@@ -107,8 +153,6 @@ static void ev_insert(tzm_matter *m, const tzm_ev *e)
     }
     base[pos] = *e;
     m->len++;
-    if (pos == 0)
-        m->oldest = e->t;
     if (e->t > m->newest)
         m->newest = e->t;
     if (e->t < m->left)
@@ -120,8 +164,9 @@ static void advance_left(tousu_memstore *s, tzm_matter *m, int64_t x)
 {
     if (x <= m->left)
         return;
-    while (m->lpos < m->len && ev_at(m, m->lpos)->t < x) {
-        tzm_count_remove(s, m, ev_at(m, m->lpos));
+    (void)s;
+    while (m->lpos < m->len && tzm_ev_at(m, m->lpos)->t < x) {
+        tzm_count_remove(m, tzm_ev_at(m, m->lpos));
         m->lpos++;
     }
     m->left = x;
@@ -129,36 +174,9 @@ static void advance_left(tousu_memstore *s, tzm_matter *m, int64_t x)
      * line of the array: fetch them now, so the misses overlap with other
      * work instead of stalling a later call. */
     if (m->lpos < m->len)
-        tzm_prefetch_count(s, m->key, ev_at(m, m->lpos)->customer);
+        tzm_prefetch_count(m, tzm_ev_at(m, m->lpos)->customer);
     if (m->lpos + 2 < m->len)
-        TZM_PREFETCH(ev_at(m, m->lpos + 2));
-}
-
-/* newest - retention, saturating (direct store users may pass any time). */
-static int64_t cutoff_of(const tousu_memstore *s, const tzm_matter *m)
-{
-    return m->newest < INT64_MIN + s->retention_ms ? INT64_MIN : m->newest - s->retention_ms;
-}
-
-/* Drop events no future window can need. They are at the front, already
- * uncounted, and each is passed once: no search needed. */
-static void prune(tousu_memstore *s, tzm_matter *m)
-{
-    if (m->newest == INT64_MIN)
-        return;
-    int64_t cutoff = cutoff_of(s, m);
-    if (m->len == 0 || m->oldest >= cutoff)
-        return;
-    advance_left(s, m, cutoff);
-    uint32_t drop = 0;
-    while (drop < m->lpos && ev_at(m, drop)->t < cutoff)
-        drop++;
-    m->start += drop;
-    m->len -= drop;
-    m->lpos -= drop;
-    /* (the newest event is never older than the cutoff: len > 0) */
-    m->oldest = ev_at(m, 0)->t;
-    ev_shrink(s, m);
+        TZM_PREFETCH(tzm_ev_at(m, m->lpos + 2));
 }
 
 /* ---------- reads ---------- */
@@ -173,7 +191,8 @@ static tzm_matter *live_matter(tousu_memstore *s, uint64_t mkey)
     return m->len == 0 || tzm_matter_expired(s, m) ? NULL : m;
 }
 
-/* A late or historical window: count it with a scratch set. */
+/* A late or historical window: count it with a scratch set, whose slots
+ * belong to the scan that stamped them (no clearing between scans). */
 static int scan_window(tousu_memstore *s, const tzm_matter *m, int64_t from, int64_t to,
                        uint64_t customer, tousu_window *out)
 {
@@ -183,7 +202,7 @@ static int scan_window(tousu_memstore *s, const tzm_matter *m, int64_t from, int
     while (need < n * 2)
         need *= 2;
     if (need > s->scan_cap) {
-        tzm_count *t = tz_calloc(&s->alloc, need, sizeof *t);
+        tzm_seen *t = tz_calloc(&s->alloc, need, sizeof *t);
         if (!t)
             return TOUSU_ENOMEM;
         tz_free(&s->alloc, s->scan);
@@ -191,31 +210,37 @@ static int scan_window(tousu_memstore *s, const tzm_matter *m, int64_t from, int
         s->scan = t;
         s->scan_cap = need;
     }
-    memset(s->scan, 0, need * sizeof *s->scan);
-    uint32_t mask = need - 1;
-    for (uint32_t i = a; i < b; i++) {
-        const tzm_ev *e = ev_at(m, i);
-        uint32_t j = (uint32_t)tzm_mix64(e->customer) & mask;
-        while ((s->scan[j].n_vip || s->scan[j].n_ord) && s->scan[j].customer != e->customer)
-            j = (j + 1) & mask;
-        s->scan[j].customer = e->customer;
-        if (e->vip)
-            s->scan[j].n_vip++;
-        else
-            s->scan[j].n_ord++;
+    if (++s->scan_gen == 0) { /* the stamps wrapped: start clean */
+        memset(s->scan, 0, s->scan_cap * sizeof *s->scan);
+        s->scan_gen = 1;
     }
-    for (uint32_t i = 0; i < need; i++) {
-        const tzm_count *c = &s->scan[i];
-        if (!c->n_vip && !c->n_ord)
-            continue;
-        if (c->n_vip)
+    const uint32_t gen = s->scan_gen, mask = need - 1;
+    uint32_t mine = TZM_NONE;
+    for (uint32_t i = a; i < b; i++) {
+        const tzm_ev *e = tzm_ev_at(m, i);
+        uint32_t j = (uint32_t)tzm_mix64(e->customer) & mask;
+        while (s->scan[j].gen == gen && s->scan[j].customer != e->customer)
+            j = (j + 1) & mask;
+        tzm_seen *c = &s->scan[j];
+        if (c->gen != gen) { /* a new customer (R-BAT-2) */
+            c->customer = e->customer;
+            c->gen = gen;
+            c->vip = e->vip != 0;
+            if (c->vip)
+                out->vip++;
+            else
+                out->ordinary++;
+        } else if (e->vip && !c->vip) { /* VIP once any event is */
+            c->vip = 1;
             out->vip++;
-        else
-            out->ordinary++;
-        if (c->customer == customer) {
-            out->has_customer = 1;
-            out->customer_is_vip = c->n_vip > 0;
+            out->ordinary--;
         }
+        if (e->customer == customer)
+            mine = j;
+    }
+    if (mine != TZM_NONE) {
+        out->has_customer = 1;
+        out->customer_is_vip = (int32_t)s->scan[mine].vip;
     }
     out->events = n;
     return TOUSU_OK;
@@ -230,13 +255,20 @@ static int mem_window(void *user, uint64_t mkey, int64_t from, int64_t to, uint6
     tzm_matter *m = live_matter(s, mkey);
     if (!m)
         return TOUSU_OK;
+    int64_t cutoff = cutoff_of(s, m);
+    if (from < cutoff)
+        from = cutoff; /* dead events are not there */
     if (from < m->left || to < m->newest)
         return scan_window(s, m, from, to, customer, out);
     advance_left(s, m, from);
+    out->events = m->len - m->lpos;
+    if (!m->ctab) {
+        tzm_count_small(m, customer, out);
+        return TOUSU_OK;
+    }
     out->ordinary = m->n_ord;
     out->vip = m->n_vip;
-    out->events = m->len - m->lpos;
-    const tzm_count *c = tzm_count_get(s, mkey, customer);
+    const tzm_cslot *c = tzm_count_get(m, customer);
     if (c) {
         out->has_customer = 1;
         out->customer_is_vip = c->n_vip > 0;
@@ -252,10 +284,11 @@ static int mem_members(void *user, uint64_t mkey, int64_t from, int64_t to, uint
     const tzm_matter *m = live_matter(s, mkey);
     if (!m)
         return TOUSU_OK;
-    uint32_t a = lower_bound(m, from), b = upper_bound(m, to);
+    int64_t cutoff = cutoff_of(s, m);
+    uint32_t a = lower_bound(m, from < cutoff ? cutoff : from), b = upper_bound(m, to);
     for (uint32_t i = a; i < b; i++) {
         if (*n < cap)
-            ids[*n] = ev_at(m, i)->contact;
+            ids[*n] = tzm_ev_at(m, i)->contact;
         (*n)++;
     }
     return TOUSU_OK;
@@ -267,13 +300,12 @@ static int mem_history(void *user, uint64_t customer, uint64_t mkey, int64_t sin
     tousu_memstore *s = user;
     /* The same triage asks window() about this matter and customer next
      * (docs/store.md): start those misses now, alongside this one. */
-    tzm_prefetch_hist(s, customer, mkey);
-    tzm_prefetch_count(s, mkey, customer);
     uint32_t slot = tzm_matter_find(s, mkey);
     if (slot != TZM_NONE) {
         const tzm_matter *m = tzm_matter_at(s, slot);
+        tzm_prefetch_count(m, customer);
         if (m->lpos < m->len)
-            TZM_PREFETCH(ev_at(m, m->lpos));
+            TZM_PREFETCH(tzm_ev_at(m, m->lpos));
     }
     out->open_id = out->archived_id = out->archived_by = 0;
     out->open_ms = out->archived_ms = 0;
@@ -303,14 +335,15 @@ static int record_reserve(tousu_memstore *s, const tousu_intake *in, tzm_ev **fr
     if (in->in_window) {
         uint32_t slot = tzm_matter_find(s, in->matter);
         if (slot == TZM_NONE) {
-            *fresh = tz_malloc(&s->alloc, EV_MIN_CAP * sizeof(tzm_ev));
+            *fresh = tz_malloc(&s->alloc, ((size_t)1 << EV_MIN_LOG) * sizeof(tzm_ev));
             if (!*fresh || tzm_matter_reserve(s) != TOUSU_OK)
                 goto nomem;
-        } else if (ev_reserve(s, tzm_matter_at(s, slot)) != TOUSU_OK) {
-            goto nomem; /* (an expired matter is emptied first: room anyway) */
+        } else {
+            /* (an expired matter is emptied first: room anyway) */
+            tzm_matter *m = tzm_matter_at(s, slot);
+            if (ev_reserve(s, m) != TOUSU_OK || tzm_count_reserve(s, m, 1) != TOUSU_OK)
+                goto nomem;
         }
-        if (tzm_count_reserve(s, 1) != TOUSU_OK)
-            goto nomem;
     }
     if (in->opens_complaint && in->customer_id && tzm_hist_reserve(s) != TOUSU_OK)
         goto nomem;
@@ -324,7 +357,7 @@ nomem:
 /* Add the intake to its matter's window (R-BAT-3: at its own time). */
 static void record_window(tousu_memstore *s, const tousu_intake *in, tzm_ev *fresh)
 {
-    uint32_t slot = fresh ? tzm_matter_insert(s, in->matter, fresh, EV_MIN_CAP)
+    uint32_t slot = fresh ? tzm_matter_insert(s, in->matter, fresh, EV_MIN_LOG)
                           : tzm_matter_find(s, in->matter);
     tzm_matter *m = tzm_matter_at(s, slot);
     if (tzm_matter_expired(s, m))
@@ -332,8 +365,7 @@ static void record_window(tousu_memstore *s, const tousu_intake *in, tzm_ev *fre
     tzm_ev e = {in->intake_ms, in->contact_id, in->customer_id, in->vip ? 1u : 0u};
     ev_insert(m, &e);
     if (e.t >= m->left)
-        tzm_count_add(s, m, &e);
-    prune(s, m);
+        tzm_count_add(m, &e);
 }
 
 static int mem_record(void *user, const tousu_intake *in)
@@ -397,7 +429,7 @@ int tz_memstore_new(tousu_memstore **out, const tousu_policy *p, const tz_alloc 
     s->newest = INT64_MIN;
     s->hist_day = INT64_MIN;
     s->hist_floor = s->hist_pass_floor = INT64_MAX;
-    s->matters.memo.slot = s->counts.memo.slot = s->hist.memo.slot = TZM_NONE;
+    s->matters.memo.slot = s->hist.memo.slot = TZM_NONE;
     s->bytes = sizeof *s;
     *out = s;
     return TOUSU_OK;
@@ -428,6 +460,7 @@ void tousu_memstore_free(tousu_memstore *s)
         return;
     tz_alloc a = s->alloc;
     tzm_tables_free(s);
+    tzm_hist_free(s);
     tz_free(&a, s->scan);
     tz_free(&a, s);
 }

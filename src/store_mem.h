@@ -1,18 +1,24 @@
 /*
- * store_mem.h - private to the built-in in-memory store (store_mem.c: the
- * store operations and the per-matter event lists; store_mem_tables.c: its
- * three hash tables and their incremental sweeps).
+ * store_mem.h - private to the built-in in-memory store: store_mem.c (the
+ * store operations and the per-matter event lists), store_mem_tables.c
+ * (table storage, the matter table), store_mem_counts.c (per-matter window
+ * counts), store_mem_hist.c (history).
  *
- * Layout, chosen for a stream that is bound by memory latency:
+ * Layout, chosen for a stream that is bound by memory latency (a random
+ * access to a large table costs a TLB walk and a DRAM miss):
  *  - matters live inline in an open-addressing table (one 64-byte line per
  *    lookup, no index indirection);
- *  - (matter, customer) counts of the batch windows in a small table, so it
- *    stays in cache;
- *  - complaint history per (customer, matter) in a 64-byte-slot table.
- * All three use linear probing with backward-shift deletion (no tombstones).
- * history() prefetches what window() and record() of the same triage will
- * touch, and a one-entry cache per table remembers the last slot found, so
- * record() finds its slots without probing again.
+ *  - each matter counts the distinct customers of its window in its own
+ *    small table, so the count of an event leaving the window sits near
+ *    the others of its matter (warm for a busy matter, one line for a
+ *    quiet one) instead of anywhere in a store-wide table;
+ *  - complaint history per (customer, matter) in 64-byte slots with a
+ *    one-byte tag per slot beside them, so a lookup of a pair with no
+ *    history (most of them) reads only the small tag array.
+ * All use linear probing with backward-shift deletion (no tombstones).
+ * history() prefetches what window() will touch, and a one-entry memo
+ * remembers the last matter and history slot found, so record() finds
+ * them without probing again.
  */
 #ifndef TOUSU_STORE_MEM_H
 #define TOUSU_STORE_MEM_H
@@ -35,23 +41,39 @@ typedef struct tzm_ev {
     uint64_t vip; /* 0/1; 64-bit keeps the record 32 bytes and aligned */
 } tzm_ev;
 
-/* A matter and its events, sorted by t. 64 bytes: one line per lookup. */
+/* One customer of a matter's window: how many counted events, VIP and not
+ * (R-BAT-2). Both 0 = an empty slot. */
+typedef struct tzm_cslot {
+    uint64_t customer;
+    uint32_t n_vip, n_ord;
+} tzm_cslot;
+
+/* A matter, its events sorted by t, and the distinct customers of its
+ * counted events. 64 bytes: one line per lookup. Both arrays have a power
+ * of two size, kept as its logarithm so the line holds everything a
+ * window() needs to find the slot of a customer. */
 typedef struct tzm_matter {
     uint64_t key;
     tzm_ev *evs;     /* NULL = an empty slot; evs[start .. start+len) */
-    uint32_t start, len, cap;
+    tzm_cslot *ctab; /* the counted customers, 1 << ct_log slots; NULL
+                        while at most TZM_SMALL_MAX events are counted */
+    uint32_t start, len;
     uint32_t lpos;   /* index (from start) of the first counted event */
+    uint8_t ev_log;  /* evs holds 1 << ev_log events */
+    uint8_t ct_log;
+    uint16_t pad_;
     int64_t left;    /* counted events are those with t >= left */
     int64_t newest;
-    uint32_t n_ord, n_vip; /* distinct customers among counted events */
-    int64_t oldest;  /* t of the first event: prune without touching evs */
+    uint32_t n_ord, n_vip; /* with ctab: distinct customers among counted
+                              events (= ctab slots in use) */
 } tzm_matter;
 
-/* (matter, customer) -> how many counted events, VIP and not. */
-typedef struct tzm_count {
-    uint64_t matter, customer;
-    uint32_t n_vip, n_ord; /* both 0 = empty slot */
-} tzm_count;
+/* A customer seen by the scan of a late window (gen: the scan's stamp). */
+typedef struct tzm_seen {
+    uint64_t customer;
+    uint32_t gen;
+    uint32_t vip;
+} tzm_seen;
 
 /* The complaint history of one (customer, matter): 64 bytes. */
 typedef struct tzm_hist {
@@ -79,11 +101,13 @@ typedef struct tzm_memo {
 /* An open-addressing table of fixed-size slots, 64-byte aligned. */
 typedef struct tzm_table {
     void *slots;
-    void *raw;      /* the allocation (slots is aligned inside it) */
+    uint8_t *tags;  /* one per slot (0 = empty), or NULL: see store_mem_hist.c */
+    void *raw;      /* the allocation (slots and tags are inside it) */
     uint32_t cap;   /* a power of two, or 0 */
     uint32_t used;
     uint32_t gen;   /* bumped by every structural change */
     uint32_t sweep; /* the incremental sweep's next slot */
+    uint32_t tick;  /* records since the last sweep */
     tzm_memo memo;
 } tzm_table;
 
@@ -95,7 +119,6 @@ struct tousu_memstore {
     size_t bytes;
     int64_t newest;         /* newest intake recorded; INT64_MIN = none */
     tzm_table matters;      /* tzm_matter */
-    tzm_table counts;       /* tzm_count */
     tzm_table hist;         /* tzm_hist */
     int64_t hist_day;       /* local day the cached cutoff belongs to */
     int64_t hist_cutoff;    /* archives older than this may be dropped */
@@ -104,8 +127,9 @@ struct tousu_memstore {
      * bound being gathered by the current pass. */
     int64_t hist_floor, hist_pass_floor;
     /* scratch set for scanning late windows */
-    tzm_count *scan;
+    tzm_seen *scan;
     uint32_t scan_cap;
+    uint32_t scan_gen;
 };
 
 /* ---------- hashing ---------- */
@@ -132,32 +156,77 @@ static inline tzm_matter *tzm_matter_at(const tousu_memstore *s, uint32_t slot)
     return (tzm_matter *)s->matters.slots + slot;
 }
 
+static inline tzm_ev *tzm_ev_at(const tzm_matter *m, uint32_t i)
+{
+    return &m->evs[m->start + i];
+}
+
+/* ---------- store_mem.c ---------- */
+
+/* Drop m's dead events and halve its array when mostly empty. */
+void tzm_matter_trim(tousu_memstore *s, tzm_matter *m);
+
 /* ---------- store_mem_tables.c ---------- */
+
+/* Table storage: cap zeroed slots (and tags), 64-byte aligned. */
+int tzm_table_make(const tz_alloc *a, tzm_table *t, uint32_t cap, size_t slot_size, bool tags);
+/* Replace old's storage by fresh's (already filled), keeping the counters. */
+void tzm_table_swap(tousu_memstore *s, tzm_table *old, tzm_table *fresh, size_t slot_size);
+/* The capacity that holds used + extra at a load of at most max_load_pct
+ * (t->cap when it already does; 0 when too large). */
+uint32_t tzm_table_grown_cap(const tzm_table *t, uint32_t extra, uint32_t min_cap,
+                             uint32_t max_load_pct);
+/* Backward-shift deletion: may the entry at j, whose home is `home`, move
+ * into the hole at i? */
+bool tzm_may_fill(uint32_t home, uint32_t i, uint32_t j);
+/* The remembered lookup of key (a, b): *found and t->memo.slot. */
+bool tzm_memo_hit(const tzm_table *t, uint64_t a, uint64_t b, bool *found);
+void tzm_memo_set(tzm_table *t, uint64_t a, uint64_t b, uint32_t slot, bool found);
 
 /* Matters. */
 uint32_t tzm_matter_find(tousu_memstore *s, uint64_t key);
 int tzm_matter_reserve(tousu_memstore *s);
-/* Insert key (absent; room reserved) with its event array; returns its slot. */
-uint32_t tzm_matter_insert(tousu_memstore *s, uint64_t key, tzm_ev *evs, uint32_t cap);
+/* Insert key (absent; room reserved) with its event array of 1 << ev_log
+ * events; returns its slot. */
+uint32_t tzm_matter_insert(tousu_memstore *s, uint64_t key, tzm_ev *evs, uint8_t ev_log);
 /* Has every event of m aged out of the store (newest + retention < the
  * store's newest intake)? Such a matter is treated as absent. */
 bool tzm_matter_expired(const tousu_memstore *s, const tzm_matter *m);
-/* Uncount m's counted events and forget them (the slot stays). */
+/* Forget m's events and counts (the slot stays). */
 void tzm_matter_clear(tousu_memstore *s, tzm_matter *m);
-/* Look at a few slots and drop the matters that expired. */
+/* Every few records, look at a few slots: drop the matters that expired,
+ * trim the arrays of the others. */
 void tzm_matter_sweep(tousu_memstore *s);
 void tzm_prefetch_matter(const tousu_memstore *s, uint64_t key);
+void tzm_tables_free(tousu_memstore *s);
 
-/* Counts (R-BAT-2). */
-void tzm_count_add(tousu_memstore *s, tzm_matter *m, const tzm_ev *e);
-void tzm_count_remove(tousu_memstore *s, tzm_matter *m, const tzm_ev *e);
-int tzm_count_reserve(tousu_memstore *s, uint32_t extra);
-/* The counts of (m, customer), or NULL. */
-const tzm_count *tzm_count_get(tousu_memstore *s, uint64_t mkey, uint64_t customer);
-void tzm_prefetch_count(const tousu_memstore *s, uint64_t mkey, uint64_t customer);
+/* ---------- store_mem_counts.c: distinct customers, R-BAT-2 ---------- */
 
-/* History (R-REP). */
-void tzm_prefetch_hist(const tousu_memstore *s, uint64_t customer, uint64_t mkey);
+enum {
+    TZM_SMALL_MAX = 8, /* counted events a matter reads instead of a table */
+    TZM_CT_MIN_LOG = 4 /* a table's first size: 16 slots */
+};
+
+/* Room for `extra` more counted events (no visible change on failure);
+ * may give a quiet matter its table. */
+int tzm_count_reserve(tousu_memstore *s, tzm_matter *m, uint32_t extra);
+/* Count / uncount one event (no-ops for a matter without a table). */
+void tzm_count_add(tzm_matter *m, const tzm_ev *e);
+void tzm_count_remove(tzm_matter *m, const tzm_ev *e);
+/* With a table: the counts of customer in m's window, or NULL. */
+const tzm_cslot *tzm_count_get(const tzm_matter *m, uint64_t customer);
+/* Without a table: add m's distinct customers to *out by reading its at
+ * most TZM_SMALL_MAX counted events. */
+void tzm_count_small(const tzm_matter *m, uint64_t customer, tousu_window *out);
+void tzm_prefetch_count(const tzm_matter *m, uint64_t customer);
+/* Halve m's table when mostly empty, drop it when m is quiet again (a
+ * failure keeps it). */
+void tzm_count_trim(tousu_memstore *s, tzm_matter *m);
+void tzm_count_drop_table(tousu_memstore *s, tzm_matter *m);
+size_t tzm_count_bytes(uint8_t ct_log);
+
+/* ---------- store_mem_hist.c: history (R-REP) ---------- */
+
 tzm_hist *tzm_hist_get(tousu_memstore *s, uint64_t customer, uint64_t mkey);
 int tzm_hist_reserve(tousu_memstore *s);
 /* The entry of (customer, mkey), made empty when new (room reserved). */
@@ -166,7 +235,6 @@ tzm_hist *tzm_hist_upsert(tousu_memstore *s, uint64_t customer, uint64_t mkey);
 void tzm_hist_sweep(tousu_memstore *s);
 /* Note an archive at ms (keeps the sweep's lower bound). */
 void tzm_hist_archived(tousu_memstore *s, int64_t ms);
-
-void tzm_tables_free(tousu_memstore *s);
+void tzm_hist_free(tousu_memstore *s);
 
 #endif
