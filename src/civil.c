@@ -34,7 +34,7 @@ unsigned tz_days_in_month(int64_t y, unsigned m)
     return (m == 2 && tz_is_leap(y)) ? 29u : days[m - 1];
 }
 
-static inline int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+int64_t tz_days_from_civil(int64_t y, unsigned m, unsigned d)
 {
     y -= m <= 2;
     const int64_t era = floor_div(y, 400);
@@ -45,22 +45,32 @@ static inline int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
     return era * 146097 + doe - 719468;
 }
 
-int64_t tz_days_from_civil(int64_t y, unsigned m, unsigned d)
+/* The same for a valid date (1 <= m <= 12, 1 <= d <= 31): within an era
+ * every quantity is small and non-negative, and 32-bit unsigned
+ * arithmetic gives the same values with cheaper divisions. */
+static inline int64_t days_from_valid_civil(int64_t y, unsigned m, unsigned d)
 {
-    return days_from_civil(y, m, d);
+    y -= m <= 2;
+    const int64_t era = floor_div(y, 400);
+    const uint32_t yoe = (uint32_t)(y - era * 400);                    /* [0, 399] */
+    const uint32_t mp = m + (m > 2 ? 0u : 12u) - 3u;                   /* March = 0 */
+    const uint32_t doy = (153 * mp + 2) / 5 + d - 1;                   /* [0, 365] */
+    const uint32_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;        /* [0, 146096] */
+    return era * 146097 + (int64_t)doe - 719468;
 }
 
+/* (Likewise in 32 bits within the era: valid for every z.) */
 static inline void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 {
     z += 719468;
     const int64_t era = floor_div(z, 146097);
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
+    const uint32_t doe = (uint32_t)(z - era * 146097);                 /* [0, 146096] */
+    const uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);      /* [0, 365] */
+    const uint32_t mp = (5 * doy + 2) / 153;                           /* [0, 11] */
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (int64_t)yoe + era * 400 + (*m <= 2);
 }
 
 void tz_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
@@ -90,5 +100,6 @@ int64_t tz_minus_months(int64_t t_ms, int64_t months, int64_t utc_offset_min)
     unsigned nm = (unsigned)(month_index - ny * 12 + 1);
     unsigned last = tz_days_in_month(ny, nm);
     unsigned nd = d > last ? last : d;
-    return days_from_civil(ny, nm, nd) * day_ms + time_of_day - utc_offset_min * TZ_MINUTE_MS;
+    return days_from_valid_civil(ny, nm, nd) * day_ms + time_of_day -
+           utc_offset_min * TZ_MINUTE_MS;
 }

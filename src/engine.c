@@ -234,8 +234,7 @@ static int record(tousu_engine *e, const tousu_contact *c, int64_t t, const tous
  * clearing: clearing the whole 1.2 KB here and copying it all again below
  * cost more than the rest of a triage's arithmetic. result_publish writes
  * the caller's struct in full (used entries, then zeros), so the caller
- * sees exactly the bytes of a fully cleared result. All sizes below are
- * constants, so the copies compile to plain moves.
+ * sees exactly the bytes of a fully cleared result.
  */
 #define R_AT(f) offsetof(tousu_result, f)
 #define R_END(f) (offsetof(tousu_result, f) + sizeof(((tousu_result *)0)->f))
@@ -249,9 +248,29 @@ _Static_assert(R_END(reasons) == R_AT(evidence), "reasons and evidence adjoin");
     op(R_END(coord_regions), R_AT(signals));                                                     \
     op(R_END(signals), sizeof(tousu_result))
 
+/* Zero or copy n bytes in pieces of at most 32: compilers inline small
+ * constant clears and copies as plain vector moves, but may turn a large
+ * one into a string instruction whose start-up costs more than the work
+ * (and which waits for every earlier store to drain). */
+static inline void zero_bytes(char *p, size_t n)
+{
+    for (; n >= 32; p += 32, n -= 32)
+        memset(p, 0, 32);
+    if (n)
+        memset(p, 0, n);
+}
+
+static inline void copy_bytes(char *dst, const char *src, size_t n)
+{
+    for (; n >= 32; dst += 32, src += 32, n -= 32)
+        memcpy(dst, src, 32);
+    if (n)
+        memcpy(dst, src, n);
+}
+
 static void result_clear(tousu_result *r)
 {
-#define CLEAR_SPAN(a, b) memset((char *)r + (a), 0, (b) - (a))
+#define CLEAR_SPAN(a, b) zero_bytes((char *)r + (a), (b) - (a))
     R_SCALARS(CLEAR_SPAN);
 #undef CLEAR_SPAN
 }
@@ -260,17 +279,15 @@ static void result_clear(tousu_result *r)
 #define COPY_LIST(list, count, max)                                                              \
     do {                                                                                         \
         uint32_t used_ = r->count < (max) ? r->count : (max);                                   \
-        if (used_)                                                                               \
-            memcpy(dst->list, r->list, used_ * sizeof dst->list[0]);                             \
+        for (uint32_t i_ = 0; i_ < used_; i_++)                                                  \
+            copy_bytes((char *)&dst->list[i_], (const char *)&r->list[i_], sizeof dst->list[0]); \
     } while (0)
 
-/* Every byte of dst (n = sizeof *dst): r's scalars and used entries, zeros
- * elsewhere. n is a run-time value so the clearing is one call to the C
- * library's vectorised memset, not an inlined string instruction. */
-static void result_fill(tousu_result *dst, size_t n, const tousu_result *r)
+/* Every byte of dst: r's scalars and used entries, zeros elsewhere. */
+static void result_fill(tousu_result *dst, const tousu_result *r)
 {
-    memset(dst, 0, n);
-#define COPY_SPAN(a, b) memcpy((char *)dst + (a), (const char *)r + (a), (b) - (a))
+    zero_bytes((char *)dst, sizeof *dst);
+#define COPY_SPAN(a, b) copy_bytes((char *)dst + (a), (const char *)r + (a), (b) - (a))
     R_SCALARS(COPY_SPAN);
 #undef COPY_SPAN
     COPY_LIST(reasons, n_reasons, TOUSU_MAX_REASONS);
@@ -287,11 +304,11 @@ static void result_publish(tousu_result *out, const tousu_result *r)
     const size_t their = out->struct_size;
     if (their < sizeof *r) { /* only when RESULT_MIN_SIZE < sizeof (a later version) */
         tousu_result full;
-        result_fill(&full, sizeof full, r);
+        result_fill(&full, r);
         tz_copy_out(out, their, &full, sizeof full);
         return;
     }
-    result_fill(out, their < sizeof *r ? their : sizeof *r, r);
+    result_fill(out, r);
     out->struct_size = their;
 }
 

@@ -2,25 +2,32 @@
  * store_mem.c - the built-in in-memory store (R-HOST-2): batch windows per
  * matter (R-BAT) and complaint history per (customer, matter) (R-REP),
  * behind the same tousu_store_ops a host store implements (docs/store.md).
- * The hash tables are in store_mem_tables.c (layout: store_mem.h).
+ * This file has the operations and the per-matter event lists; the tables
+ * are in store_mem_tables.c, store_mem_counts.c and store_mem_hist.c
+ * (layout: store_mem.h).
  *
- * Windows: each matter keeps its events sorted by intake time and a running
- * count of distinct customers over the events at or after `left`. A query
- * for [from, to] with from >= left and to >= the newest event (the usual
- * case: contacts arrive in time order) only slides `left` forward, so it is
+ * Windows: each matter keeps its events sorted by intake time and the
+ * distinct customers of the events at or after `left`. A query for
+ * [from, to] with from >= left and to >= the newest event (the usual case:
+ * contacts arrive in time order) only slides `left` forward, so it is
  * amortised O(1). Any other query (a late event) scans its window.
- * Memory: events older than newest - (window + late allowance) are dropped,
- * event arrays shrink when mostly empty, and matters and history entries
- * that aged out are swept away a few slots per write.
  *
- * Every write reserves all the memory it needs before it changes anything,
- * so a failed write leaves the store exactly as it was (R-HOST-3).
+ * Retention (window + late allowance): an event older than its matter's
+ * newest minus the retention is dead, invisible to every read, and leaves
+ * the array when the array needs room; a matter whose newest event is
+ * older than the store's newest intake minus the retention is gone (its
+ * events could only matter to a contact later than the late allowance)
+ * and is swept away. Arrays and tables shrink after a burst, and history
+ * past the repeat period is swept too, so memory follows the content of
+ * the retention period.
+ *
+ * Every write reserves all the memory it needs before it changes anything
+ * it can be asked about, so a failed write leaves the store exactly as it
+ * was (R-HOST-3).
  */
 #include "store_mem.h"
 
 #include <string.h>
-
-enum { EV_MIN_LOG = 3 }; /* 8 events */
 
 /* ---------- events ---------- */
 
@@ -67,7 +74,7 @@ static int64_t cutoff_of(const tousu_memstore *s, const tzm_matter *m)
     return m->newest < INT64_MIN + s->retention_ms ? INT64_MIN : m->newest - s->retention_ms;
 }
 
-static void advance_left(tousu_memstore *s, tzm_matter *m, int64_t x);
+static void advance_left(tzm_matter *m, int64_t x);
 
 /* Drop the dead events at the front (uncounting any still counted). */
 static void ev_drop_dead(tousu_memstore *s, tzm_matter *m)
@@ -75,7 +82,7 @@ static void ev_drop_dead(tousu_memstore *s, tzm_matter *m)
     if (m->len == 0)
         return;
     int64_t cutoff = cutoff_of(s, m);
-    advance_left(s, m, cutoff);
+    advance_left(m, cutoff);
     uint32_t drop = lower_bound(m, cutoff); /* <= lpos: all uncounted now */
     m->start += drop;
     m->len -= drop;
@@ -105,7 +112,7 @@ static int ev_resize(tousu_memstore *s, tzm_matter *m, uint8_t log)
 /* Is the array at most a quarter full and worth halving? */
 static bool ev_sparse(const tzm_matter *m)
 {
-    return m->ev_log > EV_MIN_LOG + 1 && m->len <= ev_cap(m) / 4;
+    return m->ev_log > TZM_EV_MIN_LOG + 1 && m->len <= ev_cap(m) / 4;
 }
 
 /* Drop the dead events, halve a mostly empty array and counts table
@@ -160,11 +167,10 @@ static void ev_insert(tzm_matter *m, const tzm_ev *e)
 }
 
 /* Slide `left` forward to x, uncounting the events it passes. */
-static void advance_left(tousu_memstore *s, tzm_matter *m, int64_t x)
+static void advance_left(tzm_matter *m, int64_t x)
 {
     if (x <= m->left)
         return;
-    (void)s;
     while (m->lpos < m->len && tzm_ev_at(m, m->lpos)->t < x) {
         tzm_count_remove(m, tzm_ev_at(m, m->lpos));
         m->lpos++;
@@ -260,7 +266,7 @@ static int mem_window(void *user, uint64_t mkey, int64_t from, int64_t to, uint6
         from = cutoff; /* dead events are not there */
     if (from < m->left || to < m->newest)
         return scan_window(s, m, from, to, customer, out);
-    advance_left(s, m, from);
+    advance_left(m, from);
     out->events = m->len - m->lpos;
     if (!m->ctab) {
         tzm_count_small(m, customer, out);
@@ -335,7 +341,7 @@ static int record_reserve(tousu_memstore *s, const tousu_intake *in, tzm_ev **fr
     if (in->in_window) {
         uint32_t slot = tzm_matter_find(s, in->matter);
         if (slot == TZM_NONE) {
-            *fresh = tz_malloc(&s->alloc, ((size_t)1 << EV_MIN_LOG) * sizeof(tzm_ev));
+            *fresh = tzm_evs_new(s);
             if (!*fresh || tzm_matter_reserve(s) != TOUSU_OK)
                 goto nomem;
         } else {
@@ -349,7 +355,7 @@ static int record_reserve(tousu_memstore *s, const tousu_intake *in, tzm_ev **fr
         goto nomem;
     return TOUSU_OK;
 nomem:
-    tz_free(&s->alloc, *fresh);
+    tzm_evs_free(s, *fresh, TZM_EV_MIN_LOG);
     *fresh = NULL;
     return TOUSU_ENOMEM;
 }
@@ -357,7 +363,7 @@ nomem:
 /* Add the intake to its matter's window (R-BAT-3: at its own time). */
 static void record_window(tousu_memstore *s, const tousu_intake *in, tzm_ev *fresh)
 {
-    uint32_t slot = fresh ? tzm_matter_insert(s, in->matter, fresh, EV_MIN_LOG)
+    uint32_t slot = fresh ? tzm_matter_insert(s, in->matter, fresh, TZM_EV_MIN_LOG)
                           : tzm_matter_find(s, in->matter);
     tzm_matter *m = tzm_matter_at(s, slot);
     if (tzm_matter_expired(s, m))
@@ -380,11 +386,8 @@ static int mem_record(void *user, const tousu_intake *in)
         s->newest = in->intake_ms;
     if (in->in_window)
         record_window(s, in, fresh);
-    if (in->opens_complaint && in->customer_id) {
-        tzm_hist *h = tzm_hist_upsert(s, in->customer_id, in->matter);
-        h->open_id = in->contact_id;
-        h->open_ms = in->intake_ms;
-    }
+    if (in->opens_complaint && in->customer_id)
+        tzm_hist_open(s, in->customer_id, in->matter, in->contact_id, in->intake_ms);
     tzm_matter_sweep(s);
     tzm_hist_sweep(s);
     return TOUSU_OK;

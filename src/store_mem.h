@@ -33,6 +33,11 @@
 
 #define TZM_NONE UINT32_MAX /* "no slot" */
 
+enum {
+    TZM_EV_MIN_LOG = 3, /* a new matter's event array: 8 events */
+    TZM_SPARE_MAX = 32  /* spare arrays of that size kept for reuse */
+};
+
 /* One intake in a matter's window. */
 typedef struct tzm_ev {
     int64_t t;
@@ -75,9 +80,10 @@ typedef struct tzm_seen {
     uint32_t vip;
 } tzm_seen;
 
-/* The complaint history of one (customer, matter): 64 bytes. */
+/* The complaint history of one (customer, matter): 64 bytes (whether a
+ * slot is in use is its tag's business, store_mem_hist.c). */
 typedef struct tzm_hist {
-    uint64_t customer, matter; /* customer 0 = empty slot */
+    uint64_t customer, matter;
     uint64_t open_id;
     int64_t open_ms;
     uint64_t archived_id;
@@ -126,6 +132,17 @@ struct tousu_memstore {
      * drop, so it sweeps only when something may have expired; and the
      * bound being gathered by the current pass. */
     int64_t hist_floor, hist_pass_floor;
+    /* The last record's complaint opening, not yet in its slot (see
+     * store_mem_hist.c). */
+    struct {
+        bool on;
+        uint64_t customer, matter, open_id;
+        int64_t open_ms;
+    } hist_pending;
+    /* event arrays of the smallest size, kept from dropped matters for
+     * new ones (matters come and go all the time) */
+    tzm_ev *spare[TZM_SPARE_MAX];
+    uint32_t n_spare;
     /* scratch set for scanning late windows */
     tzm_seen *scan;
     uint32_t scan_cap;
@@ -144,8 +161,7 @@ static inline uint64_t tzm_mix64(uint64_t x)
     return x;
 }
 
-/* One hash per (matter, customer) pair serves both the counts and the
- * history table, so history() can prefetch the count slot for free. */
+/* The hash of a (matter, customer) pair (the history table's key). */
 static inline uint64_t tzm_pair_hash(uint64_t matter, uint64_t customer)
 {
     return tzm_mix64(matter * UINT64_C(0x9E3779B97F4A7C15) ^ customer);
@@ -197,8 +213,11 @@ void tzm_matter_clear(tousu_memstore *s, tzm_matter *m);
 /* Every few records, look at a few slots: drop the matters that expired,
  * trim the arrays of the others. */
 void tzm_matter_sweep(tousu_memstore *s);
-void tzm_prefetch_matter(const tousu_memstore *s, uint64_t key);
 void tzm_tables_free(tousu_memstore *s);
+/* An event array of 1 << TZM_EV_MIN_LOG events (a spare one if any), and
+ * its return (kept as a spare while there is room). */
+tzm_ev *tzm_evs_new(tousu_memstore *s);
+void tzm_evs_free(tousu_memstore *s, tzm_ev *evs, uint8_t ev_log);
 
 /* ---------- store_mem_counts.c: distinct customers, R-BAT-2 ---------- */
 
@@ -229,8 +248,9 @@ size_t tzm_count_bytes(uint8_t ct_log);
 
 tzm_hist *tzm_hist_get(tousu_memstore *s, uint64_t customer, uint64_t mkey);
 int tzm_hist_reserve(tousu_memstore *s);
-/* The entry of (customer, mkey), made empty when new (room reserved). */
-tzm_hist *tzm_hist_upsert(tousu_memstore *s, uint64_t customer, uint64_t mkey);
+/* Record an open complaint of (customer, mkey) (room reserved). */
+void tzm_hist_open(tousu_memstore *s, uint64_t customer, uint64_t mkey, uint64_t id,
+                   int64_t ms);
 /* Look at a few slots and drop entries past the repeat period. */
 void tzm_hist_sweep(tousu_memstore *s);
 /* Note an archive at ms (keeps the sweep's lower bound). */

@@ -7,13 +7,13 @@
  * Every event that enters the window is counted and uncounted when it
  * leaves, long after, when a store-wide table's line would be cold. So
  * each matter keeps its own counts:
- *  - a quiet matter (at most SMALL_MAX counted events, most matters)
+ *  - a quiet matter (at most TZM_SMALL_MAX counted events, most matters)
  *    keeps none: window() reads its few counted events, which sit in the
  *    line advance_left has just read anyway;
  *  - a busy one has its own small open-addressing table (linear probing,
  *    backward-shift deletion), warm because the matter is busy.
- * A matter switches to a table when a record would pass SMALL_MAX, and
- * back when the sweep finds it at SMALL_MAX / 2 or less.
+ * A matter switches to a table when a record would pass TZM_SMALL_MAX,
+ * and back when the sweep finds it at half that or less.
  */
 #include "store_mem.h"
 
@@ -149,6 +149,8 @@ void tzm_count_trim(tousu_memstore *s, tzm_matter *m)
         (void)rehash(s, m, (uint8_t)(m->ct_log - 1));
 }
 
+/* (A matter has no table only while at most TZM_SMALL_MAX events are
+ * counted: tzm_count_reserve makes one before a record would pass that.) */
 void tzm_count_small(const tzm_matter *m, uint64_t customer, tousu_window *out)
 {
     uint64_t seen[TZM_SMALL_MAX];

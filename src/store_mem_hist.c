@@ -65,74 +65,59 @@ static uint32_t hist_find(tousu_memstore *s, uint64_t customer, uint64_t mkey, b
     }
 }
 
+/*
+ * Opening a complaint writes a slot that is usually a cold line (a pair
+ * that had no history), and a store to a missing line stalls the rest of
+ * the triage once the store buffer fills behind it (the result is 1.2 KB
+ * of stores). So record() only notes the opening, and the next operation
+ * on the table writes it first: its line is then fetched while that
+ * operation's own lookup misses, instead of after it. The noted opening is
+ * in the table as far as anything can tell: it counts in `used` (room was
+ * reserved) and every operation writes it before it looks.
+ */
+static void hist_flush(tousu_memstore *s)
+{
+    if (!s->hist_pending.on)
+        return;
+    s->hist_pending.on = false;
+    const uint64_t customer = s->hist_pending.customer, mkey = s->hist_pending.matter;
+    bool found;
+    uint32_t i = hist_find(s, customer, mkey, &found);
+    tzm_hist *h = hist_at(s, i);
+    if (found) {
+        s->hist.used--; /* counted as new when it was noted */
+    } else {
+        memset(h, 0, sizeof *h);
+        h->customer = customer;
+        h->matter = mkey;
+        s->hist.tags[i] = tag_of(tzm_pair_hash(mkey, customer));
+        s->hist.gen++;
+        tzm_memo_set(&s->hist, customer, mkey, i, true);
+    }
+    h->open_id = s->hist_pending.open_id;
+    h->open_ms = s->hist_pending.open_ms;
+}
+
+void tzm_hist_open(tousu_memstore *s, uint64_t customer, uint64_t mkey, uint64_t id, int64_t ms)
+{
+    hist_flush(s);
+    s->hist_pending.on = true;
+    s->hist_pending.customer = customer;
+    s->hist_pending.matter = mkey;
+    s->hist_pending.open_id = id;
+    s->hist_pending.open_ms = ms;
+    s->hist.used++;
+}
+
 tzm_hist *tzm_hist_get(tousu_memstore *s, uint64_t customer, uint64_t mkey)
 {
+    hist_flush(s);
     /* Customer 0 is never stored (the engine requires a customer id). */
     if (!s->hist.cap || !customer)
         return NULL;
     bool found;
     uint32_t i = hist_find(s, customer, mkey, &found);
     return found ? hist_at(s, i) : NULL;
-}
-
-int tzm_hist_reserve(tousu_memstore *s)
-{
-    tzm_table *t = &s->hist;
-    uint32_t nc = tzm_table_grown_cap(t, 1, HIST_MIN_CAP, HIST_MAX_LOAD_PCT);
-    if (nc == t->cap)
-        return TOUSU_OK;
-    tzm_table fresh;
-    if (!nc || tzm_table_make(&s->alloc, &fresh, nc, sizeof(tzm_hist), true) != TOUSU_OK)
-        return TOUSU_ENOMEM;
-    uint32_t mask = nc - 1;
-    for (uint32_t i = 0; i < t->cap; i++) {
-        if (!t->tags[i])
-            continue;
-        const tzm_hist *h = hist_at(s, i);
-        uint32_t j = (uint32_t)tzm_pair_hash(h->matter, h->customer) & mask;
-        while (fresh.tags[j])
-            j = (j + 1) & mask;
-        ((tzm_hist *)fresh.slots)[j] = *h;
-        fresh.tags[j] = t->tags[i];
-    }
-    tzm_table_swap(s, t, &fresh, sizeof(tzm_hist));
-    s->hist_pass_floor = s->hist_floor; /* the sweep starts a new pass */
-    return TOUSU_OK;
-}
-
-tzm_hist *tzm_hist_upsert(tousu_memstore *s, uint64_t customer, uint64_t mkey)
-{
-    bool found;
-    uint32_t i = hist_find(s, customer, mkey, &found);
-    tzm_hist *h = hist_at(s, i);
-    if (!found) {
-        memset(h, 0, sizeof *h);
-        h->customer = customer;
-        h->matter = mkey;
-        s->hist.tags[i] = tag_of(tzm_pair_hash(mkey, customer));
-        s->hist.used++;
-        s->hist.gen++;
-        tzm_memo_set(&s->hist, customer, mkey, i, true);
-    }
-    return h;
-}
-
-static void hist_delete(tousu_memstore *s, uint32_t i)
-{
-    tzm_table *t = &s->hist;
-    uint32_t mask = t->cap - 1;
-    for (uint32_t j = (i + 1) & mask; t->tags[j]; j = (j + 1) & mask) {
-        const tzm_hist *h = hist_at(s, j);
-        uint32_t home = (uint32_t)tzm_pair_hash(h->matter, h->customer) & mask;
-        if (tzm_may_fill(home, i, j)) {
-            *hist_at(s, i) = *h;
-            t->tags[i] = t->tags[j];
-            i = j;
-        }
-    }
-    t->tags[i] = 0;
-    t->used--;
-    t->gen++;
 }
 
 /* Archives older than this can no longer make a repeat (R-REP-2): the
@@ -171,18 +156,102 @@ static bool hist_droppable(const tousu_memstore *s, uint32_t i)
     return s->hist.tags[i] && !h->open_id && h->archived_id;
 }
 
+static bool hist_expired(const tousu_memstore *s, uint32_t i, int64_t cutoff)
+{
+    return hist_droppable(s, i) && hist_at(s, i)->archived_ms < cutoff;
+}
+
+/* Move the entries into a table of nc slots, leaving out those archived
+ * before cutoff (INT64_MIN: none); no change on failure. A full pass, so
+ * it also renews the sweep's floor exactly. */
+static int hist_rehash(tousu_memstore *s, uint32_t nc, int64_t cutoff)
+{
+    tzm_table *t = &s->hist, fresh;
+    if (!nc || tzm_table_make(&s->alloc, &fresh, nc, sizeof(tzm_hist), true) != TOUSU_OK)
+        return TOUSU_ENOMEM;
+    uint32_t mask = nc - 1;
+    int64_t floor = INT64_MAX;
+    for (uint32_t i = 0; i < t->cap; i++) {
+        if (!t->tags[i])
+            continue;
+        if (hist_expired(s, i, cutoff)) {
+            t->used--;
+            continue;
+        }
+        const tzm_hist *h = hist_at(s, i);
+        if (hist_droppable(s, i) && h->archived_ms < floor)
+            floor = h->archived_ms;
+        uint32_t j = (uint32_t)tzm_pair_hash(h->matter, h->customer) & mask;
+        while (fresh.tags[j])
+            j = (j + 1) & mask;
+        ((tzm_hist *)fresh.slots)[j] = *h;
+        fresh.tags[j] = t->tags[i];
+    }
+    tzm_table_swap(s, t, &fresh, sizeof(tzm_hist));
+    s->hist_floor = floor;
+    s->hist_pass_floor = INT64_MAX; /* the sweep starts a new pass */
+    return TOUSU_OK;
+}
+
+/* The cutoff below which entries may go now, or INT64_MIN. */
+static int64_t hist_drop_cutoff(tousu_memstore *s)
+{
+    int64_t cutoff;
+    return s->hist.used && hist_cutoff(s, &cutoff) && cutoff > s->hist_floor ? cutoff : INT64_MIN;
+}
+
+int tzm_hist_reserve(tousu_memstore *s)
+{
+    tzm_table *t = &s->hist;
+    uint32_t nc = tzm_table_grown_cap(t, 1, HIST_MIN_CAP, HIST_MAX_LOAD_PCT);
+    if (nc == t->cap)
+        return TOUSU_OK;
+    /* Full. Before doubling, see what the retention lets go: the expired
+     * entries are left out of the new table, which need not be larger
+     * when they make the room. (Dropping them changes no answer within
+     * the retention, so doing it before the write is safe.) */
+    hist_flush(s); /* (it has its room) */
+    int64_t cutoff = hist_drop_cutoff(s);
+    if (cutoff != INT64_MIN) {
+        tzm_table survivors = *t;
+        for (uint32_t i = 0; i < t->cap; i++)
+            survivors.used -= hist_expired(s, i, cutoff);
+        nc = tzm_table_grown_cap(&survivors, 1, HIST_MIN_CAP, HIST_MAX_LOAD_PCT);
+    }
+    return hist_rehash(s, nc, cutoff);
+}
+
+static void hist_delete(tousu_memstore *s, uint32_t i)
+{
+    tzm_table *t = &s->hist;
+    uint32_t mask = t->cap - 1;
+    for (uint32_t j = (i + 1) & mask; t->tags[j]; j = (j + 1) & mask) {
+        const tzm_hist *h = hist_at(s, j);
+        uint32_t home = (uint32_t)tzm_pair_hash(h->matter, h->customer) & mask;
+        if (tzm_may_fill(home, i, j)) {
+            *hist_at(s, i) = *h;
+            t->tags[i] = t->tags[j];
+            i = j;
+        }
+    }
+    t->tags[i] = 0;
+    t->used--;
+    t->gen++;
+}
+
 /* Look at a few slots; the floor (a lower bound on the archive time of
  * every droppable entry, renewed by each full pass) lets the sweep rest
  * until something can have expired. */
 void tzm_hist_sweep(tousu_memstore *s)
 {
     tzm_table *t = &s->hist;
-    int64_t cutoff;
-    if (!t->used || !hist_cutoff(s, &cutoff) || cutoff <= s->hist_floor)
-        return;
+    int64_t cutoff = hist_drop_cutoff(s);
+    if (cutoff == INT64_MIN)
+        return; /* nothing can have expired */
+    hist_flush(s);
     for (int k = 0; k < HIST_SWEEP_STEP; k++) {
         uint32_t i = t->sweep;
-        if (hist_droppable(s, i) && hist_at(s, i)->archived_ms < cutoff) {
+        if (hist_expired(s, i, cutoff)) {
             hist_delete(s, i); /* another entry may shift into i: look again */
             continue;
         }
@@ -192,6 +261,9 @@ void tzm_hist_sweep(tousu_memstore *s)
             t->sweep = 0;
             s->hist_floor = s->hist_pass_floor;
             s->hist_pass_floor = INT64_MAX;
+            if (t->cap > HIST_MIN_CAP && (uint64_t)t->used * 8 <= t->cap)
+                (void)hist_rehash(s, t->cap / 2, INT64_MIN); /* after a wave */
+            return;
         }
     }
 }

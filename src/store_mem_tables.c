@@ -112,12 +112,6 @@ static uint32_t matter_home(uint64_t key, uint32_t cap)
     return (uint32_t)tzm_mix64(key) & (cap - 1);
 }
 
-void tzm_prefetch_matter(const tousu_memstore *s, uint64_t key)
-{
-    if (s->matters.cap)
-        TZM_PREFETCH(tzm_matter_at(s, matter_home(key, s->matters.cap)));
-}
-
 uint32_t tzm_matter_find(tousu_memstore *s, uint64_t key)
 {
     tzm_table *t = &s->matters;
@@ -153,22 +147,49 @@ static uint32_t matter_empty_slot(const tzm_table *t, uint64_t key)
     return i;
 }
 
+static void matter_free_arrays(tousu_memstore *s, tzm_matter *m)
+{
+    tzm_count_drop_table(s, m);
+    tzm_evs_free(s, m->evs, m->ev_log);
+    m->evs = NULL;
+}
+
+/* Move the matters into a table of nc slots, leaving out (and freeing)
+ * the expired ones; no change on failure. */
+static int matter_rehash(tousu_memstore *s, uint32_t nc)
+{
+    tzm_table *t = &s->matters, fresh;
+    if (!nc || tzm_table_make(&s->alloc, &fresh, nc, sizeof(tzm_matter), false) != TOUSU_OK)
+        return TOUSU_ENOMEM;
+    for (uint32_t i = 0; i < t->cap; i++) {
+        tzm_matter *m = tzm_matter_at(s, i);
+        if (m->evs && tzm_matter_expired(s, m)) {
+            matter_free_arrays(s, m);
+            t->used--;
+        } else if (m->evs) {
+            ((tzm_matter *)fresh.slots)[matter_empty_slot(&fresh, m->key)] = *m;
+        }
+    }
+    tzm_table_swap(s, t, &fresh, sizeof(tzm_matter));
+    return TOUSU_OK;
+}
+
 int tzm_matter_reserve(tousu_memstore *s)
 {
     tzm_table *t = &s->matters;
     uint32_t nc = tzm_table_grown_cap(t, 1, MATTER_MIN_CAP, 75);
     if (nc == t->cap)
         return TOUSU_OK;
-    tzm_table fresh;
-    if (!nc || tzm_table_make(&s->alloc, &fresh, nc, sizeof(tzm_matter), false) != TOUSU_OK)
-        return TOUSU_ENOMEM;
+    /* Full. Before doubling, count the expired matters (logically gone):
+     * they are left out, and the table need not grow when they make the
+     * room. */
+    tzm_table survivors = *t;
     for (uint32_t i = 0; i < t->cap; i++) {
         const tzm_matter *m = tzm_matter_at(s, i);
-        if (m->evs)
-            ((tzm_matter *)fresh.slots)[matter_empty_slot(&fresh, m->key)] = *m;
+        survivors.used -= m->evs && tzm_matter_expired(s, m);
     }
-    tzm_table_swap(s, t, &fresh, sizeof(tzm_matter));
-    return TOUSU_OK;
+    nc = tzm_table_grown_cap(&survivors, 1, MATTER_MIN_CAP, 75);
+    return matter_rehash(s, nc);
 }
 
 uint32_t tzm_matter_insert(tousu_memstore *s, uint64_t key, tzm_ev *evs, uint8_t ev_log)
@@ -184,7 +205,6 @@ uint32_t tzm_matter_insert(tousu_memstore *s, uint64_t key, tzm_ev *evs, uint8_t
     m->ev_log = ev_log;
     m->left = INT64_MIN;
     m->newest = INT64_MIN;
-    s->bytes += ((size_t)1 << ev_log) * sizeof(tzm_ev);
     t->used++;
     t->gen++;
     tzm_memo_set(t, key, 0, i, true);
@@ -213,10 +233,7 @@ void tzm_matter_clear(tousu_memstore *s, tzm_matter *m)
 static void matter_drop(tousu_memstore *s, uint32_t i)
 {
     tzm_table *t = &s->matters;
-    tzm_matter *m = tzm_matter_at(s, i);
-    tzm_count_drop_table(s, m);
-    tz_free(&s->alloc, m->evs);
-    s->bytes -= ((size_t)1 << m->ev_log) * sizeof(tzm_ev);
+    matter_free_arrays(s, tzm_matter_at(s, i));
     uint32_t mask = t->cap - 1;
     for (uint32_t j = (i + 1) & mask;; j = (j + 1) & mask) {
         tzm_matter *c = tzm_matter_at(s, j);
@@ -251,11 +268,39 @@ void tzm_matter_sweep(tousu_memstore *s)
         if (m->evs && (m->ev_log > MATTER_TRIM_MIN_LOG || m->ctab))
             tzm_matter_trim(s, m);
         t->sweep = (i + 1) & (t->cap - 1);
+        if (t->sweep == 0 && t->cap > MATTER_MIN_CAP && (uint64_t)t->used * 8 <= t->cap) {
+            (void)matter_rehash(s, t->cap / 2); /* after a wave of matters */
+            return;
+        }
     }
+}
+
+tzm_ev *tzm_evs_new(tousu_memstore *s)
+{
+    if (s->n_spare)
+        return s->spare[--s->n_spare];
+    tzm_ev *evs = tz_malloc(&s->alloc, ((size_t)1 << TZM_EV_MIN_LOG) * sizeof(tzm_ev));
+    if (evs)
+        s->bytes += ((size_t)1 << TZM_EV_MIN_LOG) * sizeof(tzm_ev);
+    return evs;
+}
+
+void tzm_evs_free(tousu_memstore *s, tzm_ev *evs, uint8_t ev_log)
+{
+    if (!evs)
+        return;
+    if (ev_log == TZM_EV_MIN_LOG && s->n_spare < TZM_SPARE_MAX) {
+        s->spare[s->n_spare++] = evs;
+        return;
+    }
+    s->bytes -= ((size_t)1 << ev_log) * sizeof(tzm_ev);
+    tz_free(&s->alloc, evs);
 }
 
 void tzm_tables_free(tousu_memstore *s)
 {
+    for (uint32_t i = 0; i < s->n_spare; i++)
+        tz_free(&s->alloc, s->spare[i]);
     for (uint32_t i = 0; i < s->matters.cap; i++) {
         tz_free(&s->alloc, tzm_matter_at(s, i)->evs);
         tz_free(&s->alloc, tzm_matter_at(s, i)->ctab);
