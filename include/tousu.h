@@ -686,7 +686,10 @@ TOUSU_API const tousu_store_ops *tousu_memstore_ops(void);
 /* Bytes the store currently holds (for monitoring). */
 TOUSU_API size_t tousu_memstore_bytes(const tousu_memstore *store);
 
-/* @SLA-BEGIN@ SLA clocks and business calendars (R-SLA, R-ESC-5) */
+/* ------------------------------------------------------------------ */
+/* SLA clocks and business calendars (R-SLA, R-ESC-5; docs/sla.md,     */
+/* docs/calendar.md)                                                   */
+/* ------------------------------------------------------------------ */
 
 /* ---- Business calendars (R-SLA-12), docs/calendar.md ---- */
 
@@ -1071,9 +1074,11 @@ TOUSU_API int tousu_policy_calendar(const tousu_policy *policy, tousu_calendar *
  * TOUSU_ESTATE (policy frozen). Not thread-safe (the policy is private). */
 TOUSU_API int tousu_policy_set_calendar(tousu_policy *policy, tousu_calendar *cal);
 
-/* @SLA-END@ */
 
-/* @WORDS-BEGIN@ scripts, answer flows, phrases, call quality (R-SCR, R-QA) */
+/* ------------------------------------------------------------------ */
+/* Scripts, answer flows, phrases, call quality (R-SCR, R-QA;          */
+/* docs/words.md)                                                      */
+/* ------------------------------------------------------------------ */
 /* ---- Normalised matching (R-SCR-7, R-CLS-12) -----------------------
  * Phrases are found in normalised text: full-width ASCII folds to
  * half-width and ASCII letters to lower case; spaces, punctuation, control
@@ -1641,7 +1646,6 @@ typedef enum tousu_qa_param {
  * (param), TOUSU_ERANGE, TOUSU_ESTATE (set on a frozen policy). */
 TOUSU_API int tousu_policy_set_qa(tousu_policy *policy, int32_t param, int64_t value);
 TOUSU_API int tousu_policy_get_qa(const tousu_policy *policy, int32_t param, int64_t *out);
-/* @WORDS-END@ */
 
 #ifdef __cplusplus
 }

@@ -104,7 +104,7 @@ struct tousu_policy {
     int64_t leap_level[TOUSU_BODY_COUNT_];
     int32_t priority[TOUSU_KIND_COUNT_];      /* kinds, highest first */
     int32_t rank_of_kind[TOUSU_KIND_COUNT_];  /* inverse of priority */
-    /* @SLA-POLICY-BEGIN@ (calendar.c, sla.c own these fields) */
+    /* SLA targets and the business calendar (sla_policy.c, calendar.c) */
     /* R-SLA-1..10 target in ms per (category, 1 + kind with 0 = ordinary, stage) */
     int64_t sla_target[TOUSU_CAT_COUNT_][TOUSU_KIND_COUNT_ + 1][TOUSU_STAGE_COUNT_];
     int32_t sla_business[TOUSU_CAT_COUNT_][TOUSU_STAGE_COUNT_]; /* R-SLA-12 1 = business */
@@ -113,12 +113,10 @@ struct tousu_policy {
      * default; NULL only when making it ran out of memory, and then read as
      * the built-in one) */
     tousu_calendar *calendar;
-    /* @SLA-POLICY-END@ */
-    /* @WORDS-POLICY-BEGIN@ (script.c, phrase.c, flow.c, quality.c) */
+    /* Word tables and their matchers (words.c) */
     struct tz_words *words_own;   /* tables set by the host; NULL = built-in */
     tousu_matcher *matchers[3];   /* phrases, signals, QA (words.c) */
     int64_t qa_param[16];         /* R-QA weights and numbers */
-    /* @WORDS-POLICY-END@ */
 };
 
 tousu_policy *tz_policy_ref(tousu_policy *p);

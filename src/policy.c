@@ -78,17 +78,13 @@ static void init_builtin(tousu_policy *p)
         TOUSU_KIND_IMPORTANT, TOUSU_KIND_SENSITIVE,    TOUSU_KIND_SPECIAL_DEADLINE};
     set_priority(p, order);
 
-    /* @SLA-INIT@ */
     tz_policy_init_sla(p);
-    /* @WORDS-INIT@ */
     tz_words_policy_init(p);
 }
 
 static void release_tables(tousu_policy *p)
 {
-    /* @SLA-FREE@ */
     tz_policy_free_sla(p);
-    /* @WORDS-FREE@ */
     tz_words_policy_free(p);
 }
 

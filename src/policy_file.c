@@ -192,7 +192,6 @@ static const tz_section sections[] = {
     {"priority", parse_priority, dump_priority, NULL},
     {"customers", parse_simple, dump_simple, NULL},
     {"text", parse_simple, dump_simple, NULL},
-    /* @POLICY-SECTIONS@ other modules' sections go here */
     {"sla", tz_sla_text_parse, tz_sla_text_dump, NULL},           /* policy_sla_text.c */
     {"calendar", tz_cal_text_parse, tz_cal_text_dump, NULL},      /* policy_sla_text.c */
     {"words", NULL, tz_words_text_dump, tz_words_text_line},      /* policy_words_text.c */
@@ -365,7 +364,6 @@ int tousu_policy_load(tousu_policy **out, const char *text, size_t len, const ch
 
 int tz_policy_finish_load(tousu_policy *p, tz_load *ld)
 {
-    /* @POLICY-FINISH@ modules build derived data (matchers ...) here */
     return tz_words_text_finish(p, ld); /* [words] over the tables */
 }
 
