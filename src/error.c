@@ -69,6 +69,13 @@ int tz_copy_in(void *dst, size_t ours, const void *src, size_t their, size_t min
     return TOUSU_OK;
 }
 
+bool tz_out_size_ok(const void *out)
+{
+    size_t n;
+    memcpy(&n, out, sizeof n);
+    return n >= sizeof(size_t);
+}
+
 void tz_copy_out(void *dst, size_t their, const void *src, size_t ours)
 {
     size_t n = their < ours ? their : ours;

@@ -8,13 +8,6 @@
 
 #include <string.h>
 
-static int out_size_ok(const void *out)
-{
-    size_t n;
-    memcpy(&n, out, sizeof n);
-    return n >= sizeof(size_t);
-}
-
 int tousu_flow_list(const tousu_policy *p, int32_t *ids, size_t cap, size_t *n)
 {
     if (!p || !n || (!ids && cap))
@@ -47,7 +40,7 @@ int tousu_flow_info_get(const tousu_policy *p, int32_t flow, tousu_flow_info *ou
 {
     if (!p || !out)
         return TOUSU_EINVAL;
-    if (!out_size_ok(out))
+    if (!tz_out_size_ok(out))
         return TOUSU_ESTRUCT;
     tz_words scratch;
     const tz_words *w = tz_policy_words(p, &scratch);
@@ -97,7 +90,7 @@ int tousu_flow_node_get(const tousu_policy *p, int32_t flow, int32_t node, tousu
 {
     if (!p || !out)
         return TOUSU_EINVAL;
-    if (!out_size_ok(out))
+    if (!tz_out_size_ok(out))
         return TOUSU_ESTRUCT;
     tz_words scratch;
     const tz_words *w = tz_policy_words(p, &scratch);

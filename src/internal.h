@@ -52,6 +52,8 @@ void tz_ok(tz_error *e);
  * what the caller's size does not cover. Rejects their < min_size and a
  * larger struct whose unknown tail is not all zero. */
 int tz_copy_in(void *dst, size_t ours, const void *src, size_t their, size_t min_size);
+/* Does an output struct's caller-set struct_size at least cover itself? */
+bool tz_out_size_ok(const void *out);
 /* Write our struct into the caller's, at most `their` bytes. */
 void tz_copy_out(void *dst, size_t their, const void *src, size_t ours);
 

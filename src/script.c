@@ -235,13 +235,6 @@ int tz_render_table(const char *tmpl, const tousu_vars *vars, char *buf, size_t 
 
 /* ---------- situations and steps ---------- */
 
-static int out_size_ok(const void *out)
-{
-    size_t n;
-    memcpy(&n, out, sizeof n);
-    return n >= sizeof(size_t);
-}
-
 int tousu_script_list(const tousu_policy *p, int32_t *ids, size_t cap, size_t *n)
 {
     if (!p || !n || (!ids && cap))
@@ -274,7 +267,7 @@ int tousu_script_situation(const tousu_policy *p, int32_t situation, tousu_situa
 {
     if (!p || !out)
         return TOUSU_EINVAL;
-    if (!out_size_ok(out))
+    if (!tz_out_size_ok(out))
         return TOUSU_ESTRUCT;
     tz_words scratch;
     const tz_words *w = tz_policy_words(p, &scratch);
@@ -299,7 +292,7 @@ int tousu_script_step(const tousu_policy *p, int32_t situation, int32_t step, to
 {
     if (!p || !out)
         return TOUSU_EINVAL;
-    if (!out_size_ok(out))
+    if (!tz_out_size_ok(out))
         return TOUSU_ESTRUCT;
     tz_words scratch;
     const tz_step *s = tz_find_step(tz_policy_words(p, &scratch), situation, step);
