@@ -69,6 +69,7 @@ int tousu_engine_new(tousu_engine **out, const tousu_host *host, tousu_policy *p
     if (!e)
         return TOUSU_ENOMEM;
     e->alloc = a;
+    tz_months_memo_init(&e->repeat_since);
     int rc = install_host(e, &h);
     if (rc == TOUSU_OK && !policy)
         rc = tousu_policy_new(&e->policy);
@@ -275,26 +276,29 @@ static void result_clear(tousu_result *r)
 #undef CLEAR_SPAN
 }
 
-/* Copy the used entries of one list (a few at most). */
-#define COPY_LIST(list, count, max)                                                              \
+/* One list: its used entries (a few at most) copied, the rest zeroed,
+ * entry by entry so every clear and copy has a constant size. */
+#define FILL_LIST(list, count, max)                                                              \
     do {                                                                                         \
-        uint32_t used_ = r->count < (max) ? r->count : (max);                                   \
+        const uint32_t used_ = r->count < (max) ? r->count : (max);                             \
         for (uint32_t i_ = 0; i_ < used_; i_++)                                                  \
             copy_bytes((char *)&dst->list[i_], (const char *)&r->list[i_], sizeof dst->list[0]); \
+        for (uint32_t i_ = used_; i_ < (max); i_++)                                              \
+            zero_bytes((char *)&dst->list[i_], sizeof dst->list[0]);                             \
     } while (0)
 
-/* Every byte of dst: r's scalars and used entries, zeros elsewhere. */
+/* Every byte of dst, each written once: r's scalars and used entries,
+ * zeros elsewhere. */
 static void result_fill(tousu_result *dst, const tousu_result *r)
 {
-    zero_bytes((char *)dst, sizeof *dst);
 #define COPY_SPAN(a, b) copy_bytes((char *)dst + (a), (const char *)r + (a), (b) - (a))
     R_SCALARS(COPY_SPAN);
 #undef COPY_SPAN
-    COPY_LIST(reasons, n_reasons, TOUSU_MAX_REASONS);
-    COPY_LIST(evidence, n_evidence, TOUSU_MAX_EVIDENCE);
-    COPY_LIST(recused, n_recused, TOUSU_MAX_RECUSED);
-    COPY_LIST(coord_regions, n_coord_regions, TOUSU_MAX_REGIONS);
-    COPY_LIST(signals, n_signals, TOUSU_MAX_SIGNALS);
+    FILL_LIST(reasons, n_reasons, TOUSU_MAX_REASONS);
+    FILL_LIST(evidence, n_evidence, TOUSU_MAX_EVIDENCE);
+    FILL_LIST(recused, n_recused, TOUSU_MAX_RECUSED);
+    FILL_LIST(coord_regions, n_coord_regions, TOUSU_MAX_REGIONS);
+    FILL_LIST(signals, n_signals, TOUSU_MAX_SIGNALS);
 }
 
 /* Write r to the caller's struct as tz_copy_out writes a fully cleared r:
@@ -322,7 +326,9 @@ int tousu_triage(tousu_engine *e, const tousu_contact *contact, tousu_result *ou
         return tz_fail(&e->err, TOUSU_ESTRUCT, "result.struct_size %zu < %zu", out->struct_size,
                        RESULT_MIN_SIZE);
     tousu_contact c;
-    if (tz_copy_in(&c, sizeof c, contact, contact->struct_size, CONTACT_MIN_SIZE))
+    if (contact->struct_size == sizeof c)
+        c = *contact; /* the usual case: a fixed-size copy, inlined */
+    else if (tz_copy_in(&c, sizeof c, contact, contact->struct_size, CONTACT_MIN_SIZE))
         return tz_fail(&e->err, TOUSU_ESTRUCT, "contact.struct_size %zu not accepted",
                        contact->struct_size);
     int rc = validate_contact(e, &c);

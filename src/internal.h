@@ -78,6 +78,20 @@ int64_t tz_floor_div(int64_t a, int64_t b);
  * clamping the day to the month's last day; same local time of day. */
 int64_t tz_minus_months(int64_t t_ms, int64_t months, int64_t utc_offset_min);
 
+/* tz_minus_months for many times of the same local day: the answer moves
+ * with the time of day, so one computation per day serves them all (the
+ * calendar arithmetic costs more than the rest of a repeat check). The
+ * remembered day is [lo, hi) in UTC ms; lo > hi = nothing remembered. */
+typedef struct tz_months_memo {
+    int64_t lo, hi;  /* the local day, UTC ms */
+    int64_t base;    /* tz_minus_months(lo, months, offset) */
+    int64_t months, offset;
+} tz_months_memo;
+
+void tz_months_memo_init(tz_months_memo *m);
+int64_t tz_minus_months_memo(tz_months_memo *m, int64_t t_ms, int64_t months,
+                             int64_t utc_offset_min);
+
 /* Valid instants: 1970-01-01T00:00Z .. 2200-01-01T00:00Z (exclusive). */
 #define TZ_TIME_MIN_MS INT64_C(0)
 #define TZ_TIME_MAX_MS INT64_C(7258118400000)
@@ -152,6 +166,7 @@ struct tousu_engine {
     tousu_policy *policy;
     tz_members members;  /* the last batch's member ids, once fetched */
     tz_last_batch batch; /* the last successful triage's batch, if any */
+    tz_months_memo repeat_since; /* R-REP-2 start of the period, per day */
 };
 
 /* ---------- classification (classify.c) ---------- */

@@ -11,7 +11,8 @@ int tz_repeat_check(tousu_engine *e, const tousu_contact *c, int64_t t, tousu_re
                     tousu_history *h)
 {
     const tousu_policy *p = e->policy;
-    const int64_t since = tz_minus_months(t, p->repeat_months, p->utc_offset_min);
+    const int64_t since =
+        tz_minus_months_memo(&e->repeat_since, t, p->repeat_months, p->utc_offset_min);
     r->repeat_since_ms = since;
     memset(h, 0, sizeof *h);
     h->struct_size = sizeof *h;

@@ -430,7 +430,7 @@ int tz_memstore_new(tousu_memstore **out, const tousu_policy *p, const tz_alloc 
     s->repeat_months = p->repeat_months;
     s->utc_offset_min = p->utc_offset_min;
     s->newest = INT64_MIN;
-    s->hist_day = INT64_MIN;
+    tz_months_memo_init(&s->hist_since);
     s->hist_floor = s->hist_pass_floor = INT64_MAX;
     s->matters.memo.slot = s->hist.memo.slot = TZM_NONE;
     s->bytes = sizeof *s;

@@ -126,8 +126,10 @@ struct tousu_memstore {
     int64_t newest;         /* newest intake recorded; INT64_MIN = none */
     tzm_table matters;      /* tzm_matter */
     tzm_table hist;         /* tzm_hist */
-    int64_t hist_day;       /* local day the cached cutoff belongs to */
-    int64_t hist_cutoff;    /* archives older than this may be dropped */
+    /* Archives older than the start of the repeat period and one month
+     * more, from the start of the newest intake's local day, may be
+     * dropped (the day's value is computed once). */
+    tz_months_memo hist_since;
     /* A lower bound on the archive time of every entry the sweep could
      * drop, so it sweeps only when something may have expired; and the
      * bound being gathered by the current pass. */

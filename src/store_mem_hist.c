@@ -25,8 +25,6 @@ enum {
     HIST_SWEEP_STEP = 2     /* slots looked at per record() */
 };
 
-#define DAY_MS INT64_C(86400000)
-
 static tzm_hist *hist_at(const tousu_memstore *s, uint32_t i)
 {
     return (tzm_hist *)s->hist.slots + i;
@@ -128,14 +126,9 @@ static bool hist_cutoff(tousu_memstore *s, int64_t *cutoff)
 {
     if (s->newest < TZ_TIME_MIN_MS || s->newest >= TZ_TIME_MAX_MS)
         return false; /* only direct store users can record such times */
-    const int64_t offset_ms = s->utc_offset_min * TZ_MINUTE_MS;
-    int64_t day = tz_floor_div(s->newest + offset_ms, DAY_MS);
-    if (day != s->hist_day) {
-        s->hist_day = day;
-        s->hist_cutoff = tz_minus_months(day * DAY_MS - offset_ms, s->repeat_months + 1,
-                                         s->utc_offset_min);
-    }
-    *cutoff = s->hist_cutoff;
+    (void)tz_minus_months_memo(&s->hist_since, s->newest, s->repeat_months + 1,
+                               s->utc_offset_min);
+    *cutoff = s->hist_since.base; /* at the start of newest's local day */
     return true;
 }
 

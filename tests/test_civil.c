@@ -48,6 +48,35 @@ static void test_R_REP_2_months_in_policy_zone(void **state)
     assert_int_equal(tz_minus_months(t, 3, 0), utc);
 }
 
+/* R-REP-2: the per-day memo gives exactly tz_minus_months for every time
+ * of the day, around local midnight (23:59:59.999 vs 00:00), across the
+ * May 31 -> Feb 28/29 clamp, and when the months or the zone change. */
+static void test_R_REP_2_months_memo_matches(void **state)
+{
+    (void)state;
+    tz_months_memo m;
+    tz_months_memo_init(&m);
+    const int64_t starts[] = {at(2024, 5, 30, 23, 0), at(2025, 5, 30, 23, 0),
+                              at(2025, 12, 31, 22, 0), at(2024, 2, 28, 23, 30)};
+    const int64_t offsets[] = {480, 0, -300};
+    for (size_t z = 0; z < sizeof offsets / sizeof offsets[0]; z++)
+        for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+            for (int64_t t = starts[i]; t < starts[i] + 3 * DAY; t += 7 * MINUTE + 13) {
+                for (int64_t months = 3; months <= 4; months++)
+                    assert_int_equal(tz_minus_months_memo(&m, t, months, offsets[z]),
+                                     tz_minus_months(t, months, offsets[z]));
+            }
+    /* the last millisecond of a local day and the first of the next */
+    int64_t midnight = at(2025, 6, 1, 0, 0);
+    assert_int_equal(tz_minus_months_memo(&m, midnight - 1, 3, 480), at(2025, 3, 1, 0, 0) - 1);
+    assert_int_equal(tz_minus_months_memo(&m, midnight - 1, 3, 480),
+                     tz_minus_months(midnight - 1, 3, 480));
+    assert_int_equal(tz_minus_months_memo(&m, midnight, 3, 480), at(2025, 3, 1, 0, 0));
+    /* a time earlier than the remembered day is recomputed, not extrapolated */
+    assert_int_equal(tz_minus_months_memo(&m, at(2024, 5, 31, 10, 0), 3, 480),
+                     at(2024, 2, 29, 10, 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -55,6 +84,7 @@ int main(void)
         cmocka_unit_test(test_leap_years),
         cmocka_unit_test(test_R_REP_2_may31_minus_3_months_clamps),
         cmocka_unit_test(test_R_REP_2_months_in_policy_zone),
+        cmocka_unit_test(test_R_REP_2_months_memo_matches),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
