@@ -81,9 +81,10 @@ bool tz_counts_in_window(const tousu_policy *p, int32_t category)
 /* The urgent kinds decided from the record alone. */
 static void classify_kinds(const tousu_contact *c, tousu_result *r)
 {
-    for (uint32_t bit = TOUSU_F_MAJOR_HARM; bit <= TOUSU_F_MAJOR_LEADERS; bit <<= 1)
-        if (c->flags & bit) /* R-CLS-3 */
-            tz_add_evidence(r, TOUSU_KIND_MAJOR, TOUSU_EV_FLAG, bit, 0);
+    if (c->flags & major_bits) /* (most contacts have none: skip the scan) */
+        for (uint32_t bit = TOUSU_F_MAJOR_HARM; bit <= TOUSU_F_MAJOR_LEADERS; bit <<= 1)
+            if (c->flags & bit) /* R-CLS-3 */
+                tz_add_evidence(r, TOUSU_KIND_MAJOR, TOUSU_EV_FLAG, bit, 0);
     if (c->body != TOUSU_BODY_COMPANY) /* R-CLS-4, R-LEAP-1: any channel */
         tz_add_evidence(r, TOUSU_KIND_LEAPFROG, TOUSU_EV_BODY, c->body, c->channel);
     if (c->flags & TOUSU_F_UPGRADED) /* R-CLS-7 */
@@ -93,9 +94,10 @@ static void classify_kinds(const tousu_contact *c, tousu_result *r)
     if (span) /* R-CLS-8, R-XRG */
         tz_add_evidence(r, TOUSU_KIND_CROSS_REGION, TOUSU_EV_REGION, other,
                         c->handling_region ? c->handling_region : c->customer_region);
-    for (uint32_t bit = TOUSU_CUST_GOV_CONTACT; bit <= TOUSU_CUST_IMPORTANT; bit <<= 1)
-        if (c->customer_flags & bit) /* R-CLS-9 */
-            tz_add_evidence(r, TOUSU_KIND_IMPORTANT, TOUSU_EV_CUSTOMER, bit, 0);
+    if (c->customer_flags & important_bits)
+        for (uint32_t bit = TOUSU_CUST_GOV_CONTACT; bit <= TOUSU_CUST_IMPORTANT; bit <<= 1)
+            if (c->customer_flags & bit) /* R-CLS-9 */
+                tz_add_evidence(r, TOUSU_KIND_IMPORTANT, TOUSU_EV_CUSTOMER, bit, 0);
     if (c->customer_flags & TOUSU_CUST_SENSITIVE) /* R-CLS-10 */
         tz_add_evidence(r, TOUSU_KIND_SENSITIVE, TOUSU_EV_CUSTOMER, TOUSU_CUST_SENSITIVE, 0);
     if ((c->flags & TOUSU_F_SPECIAL_DEADLINE) || c->special_deadline_ms) /* R-CLS-2 */

@@ -276,19 +276,17 @@ static void result_clear(tousu_result *r)
 #undef CLEAR_SPAN
 }
 
-/* One list: its used entries (a few at most) copied, the rest zeroed,
- * entry by entry so every clear and copy has a constant size. */
+/* One list: cleared whole (a constant size, so plain vector stores), then
+ * its used entries (a few at most) copied over. */
 #define FILL_LIST(list, count, max)                                                              \
     do {                                                                                         \
         const uint32_t used_ = r->count < (max) ? r->count : (max);                             \
+        zero_bytes((char *)dst->list, sizeof dst->list);                                         \
         for (uint32_t i_ = 0; i_ < used_; i_++)                                                  \
             copy_bytes((char *)&dst->list[i_], (const char *)&r->list[i_], sizeof dst->list[0]); \
-        for (uint32_t i_ = used_; i_ < (max); i_++)                                              \
-            zero_bytes((char *)&dst->list[i_], sizeof dst->list[0]);                             \
     } while (0)
 
-/* Every byte of dst, each written once: r's scalars and used entries,
- * zeros elsewhere. */
+/* Every byte of dst: r's scalars and used entries, zeros elsewhere. */
 static void result_fill(tousu_result *dst, const tousu_result *r)
 {
 #define COPY_SPAN(a, b) copy_bytes((char *)dst + (a), (const char *)r + (a), (b) - (a))

@@ -40,8 +40,8 @@ int tz_region_span(const tousu_contact *c, uint32_t *other)
 {
     uint32_t base = c->handling_region ? c->handling_region : c->customer_region;
     int span = 0;
-    if (!base)
-        return 0;
+    if (!base || (!c->n_needed_regions && (c->customer_region == base || !c->customer_region)))
+        return 0; /* the usual case: handled where the customer is */
     uint32_t all[TOUSU_MAX_REGIONS + 1];
     uint32_t n = 0;
     all[n++] = c->customer_region;
@@ -64,6 +64,10 @@ int tz_region_span(const tousu_contact *c, uint32_t *other)
 static void coordination(const tousu_contact *c, tousu_result *r)
 {
     uint32_t base = c->handling_region ? c->handling_region : c->customer_region;
+    r->coord_departments = c->departments;
+    r->needs_coordination = c->departments != 0;
+    if (!c->n_needed_regions && (!c->customer_region || c->customer_region / 100 == base / 100))
+        return; /* the usual case: one city */
     uint32_t all[TOUSU_MAX_REGIONS + 1];
     uint32_t n = 0;
     all[n++] = c->customer_region;
@@ -79,7 +83,6 @@ static void coordination(const tousu_contact *c, tousu_result *r)
         if (!seen && r->n_coord_regions < TOUSU_MAX_REGIONS)
             r->coord_regions[r->n_coord_regions++] = x;
     }
-    r->coord_departments = c->departments;
     r->needs_coordination = r->n_coord_regions > 0 || c->departments != 0;
 }
 
