@@ -276,27 +276,29 @@ static void result_clear(tousu_result *r)
 #undef CLEAR_SPAN
 }
 
-/* One list: cleared whole (a constant size, so plain vector stores), then
- * its used entries (a few at most) copied over. */
-#define FILL_LIST(list, count, max)                                                              \
+/* Copy the used entries of one list (a few at most). */
+#define COPY_LIST(list, count, max)                                                              \
     do {                                                                                         \
         const uint32_t used_ = r->count < (max) ? r->count : (max);                             \
-        zero_bytes((char *)dst->list, sizeof dst->list);                                         \
         for (uint32_t i_ = 0; i_ < used_; i_++)                                                  \
             copy_bytes((char *)&dst->list[i_], (const char *)&r->list[i_], sizeof dst->list[0]); \
     } while (0)
 
-/* Every byte of dst: r's scalars and used entries, zeros elsewhere. */
+/* Every byte of dst: r's scalars and used entries, zeros elsewhere. The
+ * clear is one libc call: it picks the widest stores the machine has,
+ * which a portable build cannot (a loop of 16-byte stores cost more than
+ * the rest of this function). */
 static void result_fill(tousu_result *dst, const tousu_result *r)
 {
+    tz_memzero(dst, sizeof *dst);
 #define COPY_SPAN(a, b) copy_bytes((char *)dst + (a), (const char *)r + (a), (b) - (a))
     R_SCALARS(COPY_SPAN);
 #undef COPY_SPAN
-    FILL_LIST(reasons, n_reasons, TOUSU_MAX_REASONS);
-    FILL_LIST(evidence, n_evidence, TOUSU_MAX_EVIDENCE);
-    FILL_LIST(recused, n_recused, TOUSU_MAX_RECUSED);
-    FILL_LIST(coord_regions, n_coord_regions, TOUSU_MAX_REGIONS);
-    FILL_LIST(signals, n_signals, TOUSU_MAX_SIGNALS);
+    COPY_LIST(reasons, n_reasons, TOUSU_MAX_REASONS);
+    COPY_LIST(evidence, n_evidence, TOUSU_MAX_EVIDENCE);
+    COPY_LIST(recused, n_recused, TOUSU_MAX_RECUSED);
+    COPY_LIST(coord_regions, n_coord_regions, TOUSU_MAX_REGIONS);
+    COPY_LIST(signals, n_signals, TOUSU_MAX_SIGNALS);
 }
 
 /* Write r to the caller's struct as tz_copy_out writes a fully cleared r:

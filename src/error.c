@@ -69,6 +69,11 @@ int tz_copy_in(void *dst, size_t ours, const void *src, size_t their, size_t min
     return TOUSU_OK;
 }
 
+void tz_memzero(void *p, size_t n)
+{
+    memset(p, 0, n);
+}
+
 bool tz_out_size_ok(const void *out)
 {
     size_t n;

@@ -52,6 +52,10 @@ void tz_ok(tz_error *e);
  * what the caller's size does not cover. Rejects their < min_size and a
  * larger struct whose unknown tail is not all zero. */
 int tz_copy_in(void *dst, size_t ours, const void *src, size_t their, size_t min_size);
+/* memset(p, 0, n) through libc: a clear of a known large size written
+ * inline becomes `rep stos` or a loop of the narrow stores a portable
+ * build allows, while libc picks the machine's widest (result_fill). */
+void tz_memzero(void *p, size_t n);
 /* Does an output struct's caller-set struct_size at least cover itself? */
 bool tz_out_size_ok(const void *out);
 /* Write our struct into the caller's, at most `their` bytes. */
