@@ -224,7 +224,7 @@ static int scan_window(tousu_memstore *s, const tzm_matter *m, int64_t from, int
     uint32_t mine = TZM_NONE;
     for (uint32_t i = a; i < b; i++) {
         const tzm_ev *e = tzm_ev_at(m, i);
-        uint32_t j = (uint32_t)tzm_mix64(e->customer) & mask;
+        uint32_t j = tzm_home(e->customer, mask);
         while (s->scan[j].gen == gen && s->scan[j].customer != e->customer)
             j = (j + 1) & mask;
         tzm_seen *c = &s->scan[j];

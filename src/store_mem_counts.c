@@ -31,7 +31,7 @@ static bool cslot_empty(const tzm_cslot *c)
 
 static uint32_t home_of(uint64_t customer, uint32_t mask)
 {
-    return (uint32_t)tzm_mix64(customer) & mask;
+    return tzm_home(customer, mask);
 }
 
 static uint32_t used_of(const tzm_matter *m)

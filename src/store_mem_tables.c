@@ -74,15 +74,6 @@ uint32_t tzm_table_grown_cap(const tzm_table *t, uint32_t extra, uint32_t min_ca
     return nc > (UINT64_C(1) << 31) ? 0 : (uint32_t)nc;
 }
 
-/* Is the entry whose home is `home` misplaced in the hole at i once the
- * slot at j moves? (Backward-shift deletion: move it when its home is not
- * cyclically in (i, j].) */
-bool tzm_may_fill(uint32_t home, uint32_t i, uint32_t j)
-{
-    bool between = (i <= j) ? (home > i && home <= j) : (home > i || home <= j);
-    return !between;
-}
-
 /* A remembered lookup of key (a, b): the found slot, still holding the
  * key, or the empty slot where it would go, while nothing changed. */
 bool tzm_memo_hit(const tzm_table *t, uint64_t a, uint64_t b, bool *found)
@@ -109,7 +100,7 @@ void tzm_memo_set(tzm_table *t, uint64_t a, uint64_t b, uint32_t slot, bool foun
 
 static uint32_t matter_home(uint64_t key, uint32_t cap)
 {
-    return (uint32_t)tzm_mix64(key) & (cap - 1);
+    return tzm_home(key, cap - 1);
 }
 
 uint32_t tzm_matter_find(tousu_memstore *s, uint64_t key)
