@@ -481,6 +481,7 @@ int tousu_calendar_set_makeup_weekday(tousu_calendar *cal, int32_t weekday)
 
 static int date_day(tz_error *e, int32_t y, int32_t m, int32_t d, int64_t *day)
 {
+    *day = 0; /* defined on every path (and the compiler can see it) */
     if (y < 1970 || y > 2199)
         return tz_fail(e, TOUSU_ERANGE, "year %d outside 1970..2199", y);
     if (m < 1 || m > 12 || d < 1 || (unsigned)d > tz_days_in_month(y, (unsigned)m))

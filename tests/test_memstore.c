@@ -293,7 +293,8 @@ static void test_R_REP_2_history_kept_for_period_then_dropped(void **state)
         for (int k = 0; k < 3000; k++) {
             if (k < 1000)
                 clock += step;
-            tousu_intake in = {sizeof in, id++, 1000 + id % 50, 100 + id % 30, clock, 0, 1, 0, 0};
+            id++;
+            tousu_intake in = {sizeof in, id, 1000 + id % 50, 100 + id % 30, clock, 0, 1, 0, 0};
             assert_int_equal(ops->record(s, &in), 0);
         }
         assert_int_equal(ops->history(s, 1, 7, 0, &h), 0);

@@ -13,7 +13,6 @@ save lines; nothing else changes. Env: CC (default cc). Standard library only.
 import argparse
 import difflib
 import os
-import re
 import shlex
 import subprocess
 import sys
@@ -52,19 +51,25 @@ def wrap(items, indent='  ', width=96):
 
 
 def format_cdef(lines):
-    out, i = [], 0
+    """Indentation comes from the brace depth, not from the preprocessor
+    (gcc and clang indent -P output differently)."""
+    out, i, depth, parens = [], 0, 0, 0
     while i < len(lines):
-        line = lines[i]
-        if line.startswith('typedef enum') or line.strip() == 'enum {':
-            head, body = line.strip(), []
+        line = lines[i].strip()
+        if line.startswith('typedef enum') or line == 'enum {':
+            body = []
             i += 1
-            while not lines[i].startswith('}'):
+            while not lines[i].strip().startswith('}'):
                 body.append(lines[i].strip())
                 i += 1
-            out += [head] + wrap(body) + [lines[i]]
-        elif line.strip():
-            out.append(re.sub(r'^    ', '  ', line).rstrip() if line.startswith(' ' * 4)
-                       else line.strip())
+            out += [line] + wrap(body) + [lines[i].strip()]
+        elif line:
+            if line.startswith('}'):
+                depth -= 1
+            cont = '    ' if parens > 0 else ''  # a declaration's next line
+            out.append('  ' * max(depth, 0) + cont + line)
+            depth += line.count('{') - (line.count('}') - line.startswith('}'))
+            parens += line.count('(') - line.count(')')
         i += 1
     return '\n'.join(out) + '\n'
 

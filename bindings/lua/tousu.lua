@@ -150,9 +150,9 @@ typedef struct tousu_load_error {
   char message[256];
 } tousu_load_error;
 int tousu_policy_load(tousu_policy **out, const char *text, size_t len,
-                              const char *name, tousu_load_error *err);
+    const char *name, tousu_load_error *err);
 int tousu_policy_dump(const tousu_policy *policy, char *buf, size_t cap,
-                              size_t *needed);
+    size_t *needed);
 typedef struct tousu_history {
   size_t struct_size;
   uint64_t open_id;
@@ -196,11 +196,11 @@ typedef struct tousu_archive {
 typedef struct tousu_store_ops {
   size_t struct_size;
   int (*history)(void *user, uint64_t customer, uint64_t matter, int64_t since_ms,
-                 tousu_history *out);
+      tousu_history *out);
   int (*window)(void *user, uint64_t matter, int64_t from_ms, int64_t to_ms,
-                uint64_t customer, tousu_window *out);
+      uint64_t customer, tousu_window *out);
   int (*members)(void *user, uint64_t matter, int64_t from_ms, int64_t to_ms, uint64_t *ids,
-                 size_t cap, size_t *n);
+      size_t cap, size_t *n);
   int (*record)(void *user, const tousu_intake *in);
   int (*archive)(void *user, const tousu_archive *in);
 } tousu_store_ops;
@@ -215,7 +215,7 @@ typedef struct tousu_host {
 } tousu_host;
 typedef struct tousu_engine tousu_engine;
 int tousu_engine_new(tousu_engine **out, const tousu_host *host,
-                             tousu_policy *policy);
+    tousu_policy *policy);
 void tousu_engine_free(tousu_engine *engine);
 int tousu_engine_set_policy(tousu_engine *engine, tousu_policy *policy);
 const tousu_policy *tousu_engine_policy(const tousu_engine *engine);
@@ -318,12 +318,12 @@ typedef struct tousu_result {
   int32_t reserved_;
 } tousu_result;
 int tousu_triage(tousu_engine *engine, const tousu_contact *contact,
-                         tousu_result *out);
+    tousu_result *out);
 int tousu_engine_batch_members(tousu_engine *engine, const uint64_t **ids,
-                                       size_t *n);
+    size_t *n);
 int tousu_archive_complaint(tousu_engine *engine, const tousu_archive *archive);
 int tousu_result_explain(const tousu_result *result, char *buf, size_t cap,
-                                 size_t *needed);
+    size_t *needed);
 const char *tousu_kind_name(int32_t kind);
 const char *tousu_category_name(int32_t category);
 const char *tousu_level_name(int32_t level);
