@@ -189,6 +189,79 @@ static inline tzm_ev *tzm_ev_at(const tzm_matter *m, uint32_t i)
     return &m->evs[m->start + i];
 }
 
+/* ---------- the hot path, inline (several calls per contact) ---------- */
+
+/* The remembered lookup of key (a, b): the found slot, still holding the
+ * key, or the empty slot where it would go, while nothing changed. */
+static inline bool tzm_memo_hit(const tzm_table *t, uint64_t a, uint64_t b, bool *found)
+{
+    const tzm_memo *mo = &t->memo;
+    if (mo->slot == TZM_NONE || mo->a != a || mo->b != b || mo->slot >= t->cap)
+        return false;
+    if (!mo->found && mo->gen != t->gen)
+        return false;
+    *found = mo->found;
+    return true;
+}
+
+static inline void tzm_memo_set(tzm_table *t, uint64_t a, uint64_t b, uint32_t slot, bool found)
+{
+    t->memo.a = a;
+    t->memo.b = b;
+    t->memo.slot = slot;
+    t->memo.gen = t->gen;
+    t->memo.found = found;
+}
+
+/* The matter's slot by probing (tzm_matter_find when the memo misses). */
+uint32_t tzm_matter_probe(tousu_memstore *s, uint64_t key);
+
+/* The slot of matter key, or TZM_NONE. One triage asks up to four times
+ * about the same matter: all but the first are answered by the memo. */
+static inline uint32_t tzm_matter_find(tousu_memstore *s, uint64_t key)
+{
+    const tzm_table *t = &s->matters;
+    bool found;
+    if (t->cap && tzm_memo_hit(t, key, 0, &found)) {
+        if (!found)
+            return TZM_NONE;
+        const tzm_matter *m = tzm_matter_at(s, t->memo.slot);
+        if (m->evs && m->key == key)
+            return t->memo.slot;
+    }
+    return tzm_matter_probe(s, key);
+}
+
+/* Has every event of m aged out of the store (newest + retention < the
+ * store's newest intake)? Such a matter is treated as absent. */
+static inline bool tzm_matter_expired(const tousu_memstore *s, const tzm_matter *m)
+{
+    if (s->newest == INT64_MIN || m->newest == INT64_MIN)
+        return false;
+    /* newest + retention < store newest, without overflow (m->newest <=
+     * s->newest, so the unsigned difference is exact). */
+    return (uint64_t)s->newest - (uint64_t)m->newest > (uint64_t)s->retention_ms;
+}
+
+static inline bool tzm_cslot_empty(const tzm_cslot *c)
+{
+    return !c->n_vip && !c->n_ord;
+}
+
+/* The slot of customer in m's table (m->ctab set), or the empty slot
+ * where it would go. */
+static inline tzm_cslot *tzm_cslot_find(const tzm_matter *m, uint64_t customer, bool *found)
+{
+    uint32_t mask = (1u << m->ct_log) - 1;
+    for (uint32_t i = tzm_home(customer, mask);; i = (i + 1) & mask) {
+        tzm_cslot *c = &m->ctab[i];
+        if (tzm_cslot_empty(c) || c->customer == customer) {
+            *found = !tzm_cslot_empty(c);
+            return c;
+        }
+    }
+}
+
 /* ---------- store_mem.c ---------- */
 
 /* Drop m's dead events and halve its array when mostly empty. */
@@ -211,19 +284,12 @@ static inline bool tzm_may_fill(uint32_t home, uint32_t i, uint32_t j)
     bool between = (i <= j) ? (home > i && home <= j) : (home > i || home <= j);
     return !between;
 }
-/* The remembered lookup of key (a, b): *found and t->memo.slot. */
-bool tzm_memo_hit(const tzm_table *t, uint64_t a, uint64_t b, bool *found);
-void tzm_memo_set(tzm_table *t, uint64_t a, uint64_t b, uint32_t slot, bool found);
 
 /* Matters. */
-uint32_t tzm_matter_find(tousu_memstore *s, uint64_t key);
 int tzm_matter_reserve(tousu_memstore *s);
 /* Insert key (absent; room reserved) with its event array of 1 << ev_log
  * events; returns its slot. */
 uint32_t tzm_matter_insert(tousu_memstore *s, uint64_t key, tzm_ev *evs, uint8_t ev_log);
-/* Has every event of m aged out of the store (newest + retention < the
- * store's newest intake)? Such a matter is treated as absent. */
-bool tzm_matter_expired(const tousu_memstore *s, const tzm_matter *m);
 /* Forget m's events and counts (the slot stays). */
 void tzm_matter_clear(tousu_memstore *s, tzm_matter *m);
 /* Every few records, look at a few slots: drop the matters that expired,
@@ -249,11 +315,22 @@ int tzm_count_reserve(tousu_memstore *s, tzm_matter *m, uint32_t extra);
 void tzm_count_add(tzm_matter *m, const tzm_ev *e);
 void tzm_count_remove(tzm_matter *m, const tzm_ev *e);
 /* With a table: the counts of customer in m's window, or NULL. */
-const tzm_cslot *tzm_count_get(const tzm_matter *m, uint64_t customer);
+static inline const tzm_cslot *tzm_count_get(const tzm_matter *m, uint64_t customer)
+{
+    if (!m->ctab || !(m->n_ord + m->n_vip))
+        return NULL;
+    bool found;
+    const tzm_cslot *c = tzm_cslot_find(m, customer, &found);
+    return found ? c : NULL;
+}
 /* Without a table: add m's distinct customers to *out by reading its at
  * most TZM_SMALL_MAX counted events. */
 void tzm_count_small(const tzm_matter *m, uint64_t customer, tousu_window *out);
-void tzm_prefetch_count(const tzm_matter *m, uint64_t customer);
+static inline void tzm_prefetch_count(const tzm_matter *m, uint64_t customer)
+{
+    if (m->ctab)
+        TZM_PREFETCH(&m->ctab[tzm_home(customer, (1u << m->ct_log) - 1)]);
+}
 /* Halve m's table when mostly empty, drop it when m is quiet again (a
  * failure keeps it). */
 void tzm_count_trim(tousu_memstore *s, tzm_matter *m);

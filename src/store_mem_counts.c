@@ -24,11 +24,6 @@ size_t tzm_count_bytes(uint8_t ct_log)
     return ((size_t)1 << ct_log) * sizeof(tzm_cslot);
 }
 
-static bool cslot_empty(const tzm_cslot *c)
-{
-    return !c->n_vip && !c->n_ord;
-}
-
 static uint32_t home_of(uint64_t customer, uint32_t mask)
 {
     return tzm_home(customer, mask);
@@ -37,34 +32,6 @@ static uint32_t home_of(uint64_t customer, uint32_t mask)
 static uint32_t used_of(const tzm_matter *m)
 {
     return m->n_ord + m->n_vip; /* one slot per distinct customer */
-}
-
-/* The slot of customer in m's table, or the empty slot where it would go. */
-static tzm_cslot *cslot_find(const tzm_matter *m, uint64_t customer, bool *found)
-{
-    uint32_t mask = (1u << m->ct_log) - 1;
-    for (uint32_t i = home_of(customer, mask);; i = (i + 1) & mask) {
-        tzm_cslot *c = &m->ctab[i];
-        if (cslot_empty(c) || c->customer == customer) {
-            *found = !cslot_empty(c);
-            return c;
-        }
-    }
-}
-
-void tzm_prefetch_count(const tzm_matter *m, uint64_t customer)
-{
-    if (m->ctab)
-        TZM_PREFETCH(&m->ctab[home_of(customer, (1u << m->ct_log) - 1)]);
-}
-
-const tzm_cslot *tzm_count_get(const tzm_matter *m, uint64_t customer)
-{
-    if (!m->ctab || !used_of(m))
-        return NULL;
-    bool found;
-    const tzm_cslot *c = cslot_find(m, customer, &found);
-    return found ? c : NULL;
 }
 
 /* Move m's customers into a fresh table of 1 << log slots. */
@@ -76,10 +43,10 @@ static int rehash(tousu_memstore *s, tzm_matter *m, uint8_t log)
     uint32_t mask = (1u << log) - 1;
     for (uint32_t i = 0; m->ctab && i < (1u << m->ct_log); i++) {
         const tzm_cslot *c = &m->ctab[i];
-        if (cslot_empty(c))
+        if (tzm_cslot_empty(c))
             continue;
         uint32_t j = home_of(c->customer, mask);
-        while (!cslot_empty(&t[j]))
+        while (!tzm_cslot_empty(&t[j]))
             j = (j + 1) & mask;
         t[j] = *c;
     }
@@ -189,7 +156,7 @@ void tzm_count_add(tzm_matter *m, const tzm_ev *e)
 static void table_add(tzm_matter *m, const tzm_ev *e)
 {
     bool found;
-    tzm_cslot *c = cslot_find(m, e->customer, &found);
+    tzm_cslot *c = tzm_cslot_find(m, e->customer, &found);
     bool was_vip = c->n_vip > 0;
     c->customer = e->customer;
     if (e->vip)
@@ -212,7 +179,7 @@ static void cslot_delete(tzm_matter *m, tzm_cslot *c)
 {
     uint32_t mask = (1u << m->ct_log) - 1;
     uint32_t i = (uint32_t)(c - m->ctab);
-    for (uint32_t j = (i + 1) & mask; !cslot_empty(&m->ctab[j]); j = (j + 1) & mask) {
+    for (uint32_t j = (i + 1) & mask; !tzm_cslot_empty(&m->ctab[j]); j = (j + 1) & mask) {
         if (tzm_may_fill(home_of(m->ctab[j].customer, mask), i, j)) {
             m->ctab[i] = m->ctab[j];
             i = j;
@@ -226,14 +193,14 @@ void tzm_count_remove(tzm_matter *m, const tzm_ev *e)
     if (!m->ctab)
         return;
     bool found;
-    tzm_cslot *c = cslot_find(m, e->customer, &found);
+    tzm_cslot *c = tzm_cslot_find(m, e->customer, &found);
     if (!found)
         return; /* cannot happen: counted events are in the table */
     if (e->vip)
         c->n_vip--;
     else
         c->n_ord--;
-    if (cslot_empty(c)) { /* the customer's last event left */
+    if (tzm_cslot_empty(c)) { /* the customer's last event left */
         if (e->vip)
             m->n_vip--;
         else

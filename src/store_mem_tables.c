@@ -74,28 +74,6 @@ uint32_t tzm_table_grown_cap(const tzm_table *t, uint32_t extra, uint32_t min_ca
     return nc > (UINT64_C(1) << 31) ? 0 : (uint32_t)nc;
 }
 
-/* A remembered lookup of key (a, b): the found slot, still holding the
- * key, or the empty slot where it would go, while nothing changed. */
-bool tzm_memo_hit(const tzm_table *t, uint64_t a, uint64_t b, bool *found)
-{
-    const tzm_memo *mo = &t->memo;
-    if (mo->slot == TZM_NONE || mo->a != a || mo->b != b || mo->slot >= t->cap)
-        return false;
-    if (!mo->found && mo->gen != t->gen)
-        return false;
-    *found = mo->found;
-    return true;
-}
-
-void tzm_memo_set(tzm_table *t, uint64_t a, uint64_t b, uint32_t slot, bool found)
-{
-    t->memo.a = a;
-    t->memo.b = b;
-    t->memo.slot = slot;
-    t->memo.gen = t->gen;
-    t->memo.found = found;
-}
-
 /* ---------- matters ---------- */
 
 static uint32_t matter_home(uint64_t key, uint32_t cap)
@@ -103,18 +81,11 @@ static uint32_t matter_home(uint64_t key, uint32_t cap)
     return tzm_home(key, cap - 1);
 }
 
-uint32_t tzm_matter_find(tousu_memstore *s, uint64_t key)
+uint32_t tzm_matter_probe(tousu_memstore *s, uint64_t key)
 {
     tzm_table *t = &s->matters;
     if (!t->cap)
         return TZM_NONE;
-    bool found;
-    if (tzm_memo_hit(t, key, 0, &found)) {
-        if (!found)
-            return TZM_NONE;
-        if (tzm_matter_at(s, t->memo.slot)->evs && tzm_matter_at(s, t->memo.slot)->key == key)
-            return t->memo.slot;
-    }
     uint32_t mask = t->cap - 1;
     for (uint32_t i = matter_home(key, t->cap);; i = (i + 1) & mask) {
         const tzm_matter *m = tzm_matter_at(s, i);
@@ -200,15 +171,6 @@ uint32_t tzm_matter_insert(tousu_memstore *s, uint64_t key, tzm_ev *evs, uint8_t
     t->gen++;
     tzm_memo_set(t, key, 0, i, true);
     return i;
-}
-
-bool tzm_matter_expired(const tousu_memstore *s, const tzm_matter *m)
-{
-    if (s->newest == INT64_MIN || m->newest == INT64_MIN)
-        return false;
-    /* newest + retention < store newest, without overflow (m->newest <=
-     * s->newest, so the unsigned difference is exact). */
-    return (uint64_t)s->newest - (uint64_t)m->newest > (uint64_t)s->retention_ms;
 }
 
 void tzm_matter_clear(tousu_memstore *s, tzm_matter *m)
