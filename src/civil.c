@@ -111,16 +111,14 @@ void tz_months_memo_init(tz_months_memo *m)
     m->base = m->months = m->offset = 0;
 }
 
-int64_t tz_minus_months_memo(tz_months_memo *m, int64_t t_ms, int64_t months,
+int64_t tz_minus_months_fill(tz_months_memo *m, int64_t t_ms, int64_t months,
                              int64_t utc_offset_min)
 {
-    if (t_ms < m->lo || t_ms >= m->hi || months != m->months || utc_offset_min != m->offset) {
-        const int64_t day_ms = INT64_C(86400000), offset_ms = utc_offset_min * TZ_MINUTE_MS;
-        m->lo = floor_div(t_ms + offset_ms, day_ms) * day_ms - offset_ms;
-        m->hi = m->lo + day_ms;
-        m->months = months;
-        m->offset = utc_offset_min;
-        m->base = tz_minus_months(m->lo, months, utc_offset_min);
-    }
+    const int64_t day_ms = INT64_C(86400000), offset_ms = utc_offset_min * TZ_MINUTE_MS;
+    m->lo = floor_div(t_ms + offset_ms, day_ms) * day_ms - offset_ms;
+    m->hi = m->lo + day_ms;
+    m->months = months;
+    m->offset = utc_offset_min;
+    m->base = tz_minus_months(m->lo, months, utc_offset_min);
     return m->base + (t_ms - m->lo);
 }

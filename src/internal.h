@@ -93,8 +93,17 @@ typedef struct tz_months_memo {
 } tz_months_memo;
 
 void tz_months_memo_init(tz_months_memo *m);
-int64_t tz_minus_months_memo(tz_months_memo *m, int64_t t_ms, int64_t months,
+/* Compute and remember the day of t_ms (the memo missed). */
+int64_t tz_minus_months_fill(tz_months_memo *m, int64_t t_ms, int64_t months,
                              int64_t utc_offset_min);
+
+static inline int64_t tz_minus_months_memo(tz_months_memo *m, int64_t t_ms, int64_t months,
+                                           int64_t utc_offset_min)
+{
+    if (t_ms < m->lo || t_ms >= m->hi || months != m->months || utc_offset_min != m->offset)
+        return tz_minus_months_fill(m, t_ms, months, utc_offset_min);
+    return m->base + (t_ms - m->lo);
+}
 
 /* Valid instants: 1970-01-01T00:00Z .. 2200-01-01T00:00Z (exclusive). */
 #define TZ_TIME_MIN_MS INT64_C(0)

@@ -388,7 +388,10 @@ static int mem_record(void *user, const tousu_intake *in)
         record_window(s, in, fresh);
     if (in->opens_complaint && in->customer_id)
         tzm_hist_open(s, in->customer_id, in->matter, in->contact_id, in->intake_ms);
-    tzm_matter_sweep(s);
+    if (++s->matters.tick >= TZM_SWEEP_EVERY) { /* a run of adjacent slots at once */
+        s->matters.tick = 0;
+        tzm_matter_sweep(s);
+    }
     tzm_hist_sweep(s);
     return TOUSU_OK;
 }

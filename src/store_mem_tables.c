@@ -17,7 +17,7 @@ enum {
     MATTER_MIN_CAP = 64,
     /* The sweep looks at one matter slot per record on average: a pass
      * ends before the table, at most 3/4 full, can double. */
-    MATTER_SWEEP_BURST = 8,
+    MATTER_SWEEP_BURST = TZM_SWEEP_EVERY,
     MATTER_TRIM_MIN_LOG = 4 /* smaller event arrays are not worth a search */
 };
 
@@ -208,9 +208,8 @@ static void matter_drop(tousu_memstore *s, uint32_t i)
 void tzm_matter_sweep(tousu_memstore *s)
 {
     tzm_table *t = &s->matters;
-    if (!t->used || ++t->tick < MATTER_SWEEP_BURST)
+    if (!t->used)
         return;
-    t->tick = 0;
     for (int k = 0; k < MATTER_SWEEP_BURST && t->used; k++) {
         uint32_t i = t->sweep;
         tzm_matter *m = tzm_matter_at(s, i);
