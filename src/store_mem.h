@@ -313,8 +313,55 @@ enum {
  * may give a quiet matter its table. */
 int tzm_count_reserve(tousu_memstore *s, tzm_matter *m, uint32_t extra);
 /* Count / uncount one event (no-ops for a matter without a table). */
-void tzm_count_add(tzm_matter *m, const tzm_ev *e);
-void tzm_count_remove(tzm_matter *m, const tzm_ev *e);
+static inline void tzm_count_add(tzm_matter *m, const tzm_ev *e)
+{
+    if (!m->ctab)
+        return;
+    bool found;
+    tzm_cslot *c = tzm_cslot_find(m, e->customer, &found);
+    bool was_vip = c->n_vip > 0;
+    c->customer = e->customer;
+    if (e->vip)
+        c->n_vip++;
+    else
+        c->n_ord++;
+    if (!found) { /* a new customer in the window */
+        if (e->vip)
+            m->n_vip++;
+        else
+            m->n_ord++;
+    } else if (e->vip && !was_vip) { /* now VIP: any VIP event makes it so */
+        m->n_vip++;
+        m->n_ord--;
+    }
+}
+
+/* Remove the customer at c from m's table, closing the gap behind it. */
+void tzm_cslot_delete(tzm_matter *m, tzm_cslot *c);
+
+static inline void tzm_count_remove(tzm_matter *m, const tzm_ev *e)
+{
+    if (!m->ctab)
+        return;
+    bool found;
+    tzm_cslot *c = tzm_cslot_find(m, e->customer, &found);
+    if (!found)
+        return; /* cannot happen: counted events are in the table */
+    if (e->vip)
+        c->n_vip--;
+    else
+        c->n_ord--;
+    if (tzm_cslot_empty(c)) { /* the customer's last event left */
+        if (e->vip)
+            m->n_vip--;
+        else
+            m->n_ord--;
+        tzm_cslot_delete(m, c);
+    } else if (e->vip && !c->n_vip) { /* its last VIP event left */
+        m->n_vip--;
+        m->n_ord++;
+    }
+}
 /* With a table: the counts of customer in m's window, or NULL. */
 static inline const tzm_cslot *tzm_count_get(const tzm_matter *m, uint64_t customer)
 {

@@ -64,8 +64,6 @@ static uint32_t counted_of(const tzm_matter *m)
     return m->len - m->lpos;
 }
 
-static void table_add(tzm_matter *m, const tzm_ev *e);
-
 /* A quiet matter gets a table: count its events into it. The table is
  * derived data, so making it changes nothing a read can see. */
 static int make_table(tousu_memstore *s, tzm_matter *m, uint8_t log)
@@ -75,7 +73,7 @@ static int make_table(tousu_memstore *s, tzm_matter *m, uint8_t log)
     if (rehash(s, m, log) != TOUSU_OK)
         return TOUSU_ENOMEM;
     for (uint32_t i = m->lpos; i < m->len; i++)
-        table_add(m, tzm_ev_at(m, i));
+        tzm_count_add(m, tzm_ev_at(m, i));
     return TOUSU_OK;
 }
 
@@ -146,36 +144,8 @@ void tzm_count_small(const tzm_matter *m, uint64_t customer, tousu_window *out)
     }
 }
 
-/* Count an event in its matter's distinct customers (room reserved). */
-void tzm_count_add(tzm_matter *m, const tzm_ev *e)
-{
-    if (m->ctab)
-        table_add(m, e);
-}
-
-static void table_add(tzm_matter *m, const tzm_ev *e)
-{
-    bool found;
-    tzm_cslot *c = tzm_cslot_find(m, e->customer, &found);
-    bool was_vip = c->n_vip > 0;
-    c->customer = e->customer;
-    if (e->vip)
-        c->n_vip++;
-    else
-        c->n_ord++;
-    if (!found) { /* a new customer in the window */
-        if (e->vip)
-            m->n_vip++;
-        else
-            m->n_ord++;
-    } else if (e->vip && !was_vip) { /* now VIP: any VIP event makes it so */
-        m->n_vip++;
-        m->n_ord--;
-    }
-}
-
 /* Remove the customer at c, closing the gap behind it. */
-static void cslot_delete(tzm_matter *m, tzm_cslot *c)
+void tzm_cslot_delete(tzm_matter *m, tzm_cslot *c)
 {
     uint32_t mask = (1u << m->ct_log) - 1;
     uint32_t i = (uint32_t)(c - m->ctab);
@@ -186,28 +156,4 @@ static void cslot_delete(tzm_matter *m, tzm_cslot *c)
         }
     }
     memset(&m->ctab[i], 0, sizeof m->ctab[i]);
-}
-
-void tzm_count_remove(tzm_matter *m, const tzm_ev *e)
-{
-    if (!m->ctab)
-        return;
-    bool found;
-    tzm_cslot *c = tzm_cslot_find(m, e->customer, &found);
-    if (!found)
-        return; /* cannot happen: counted events are in the table */
-    if (e->vip)
-        c->n_vip--;
-    else
-        c->n_ord--;
-    if (tzm_cslot_empty(c)) { /* the customer's last event left */
-        if (e->vip)
-            m->n_vip--;
-        else
-            m->n_ord--;
-        cslot_delete(m, c);
-    } else if (e->vip && !c->n_vip) { /* its last VIP event left */
-        m->n_vip--;
-        m->n_ord++;
-    }
 }

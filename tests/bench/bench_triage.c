@@ -579,10 +579,19 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-enum { REPLAYS = 5 };
+enum { REPLAYS_MAX = 5 };
+
+/* TOUSU_BENCH_REPLAYS=1..5 (default 5): fewer replays, e.g. under a
+ * profiler. */
+static int replays_wanted(void)
+{
+    const char *v = getenv("TOUSU_BENCH_REPLAYS");
+    int n = v ? atoi(v) : REPLAYS_MAX;
+    return n < 1 ? 1 : n > REPLAYS_MAX ? REPLAYS_MAX : n;
+}
 
 /*
- * The stream is replayed REPLAYS times, each on a fresh engine and store.
+ * The stream is replayed replays_wanted() times, each on a fresh engine and store.
  * This machine is shared: a neighbour can only slow a run down, so the
  * fastest replay is the library's rate (triage_rate), and the median shows
  * how much the others lost (triage_rate_median).
@@ -602,9 +611,10 @@ static int bench_triage(void)
     memset(&planned, 0, sizeof planned);
     uint32_t *plan = plan_run(g, &planned);
 
-    double wall[REPLAYS], cpu[REPLAYS], rss_end = -1.0;
+    const int replays = replays_wanted();
+    double wall[REPLAYS_MAX], cpu[REPLAYS_MAX], rss_end = -1.0;
     size_t store_bytes = 0;
-    for (int k = 0; k < REPLAYS; k++) {
+    for (int k = 0; k < replays; k++) {
         memset(&st, 0, sizeof st);
         rig rg;
         rig_open(&rg);
@@ -618,13 +628,13 @@ static int bench_triage(void)
         if (memcmp(&planned, &st, sizeof st) != 0)
             die("a timed run differs from the planning run (non-deterministic engine?)", 0);
     }
-    qsort(wall, REPLAYS, sizeof wall[0], cmp_double);
-    qsort(cpu, REPLAYS, sizeof cpu[0], cmp_double);
+    qsort(wall, (size_t)replays, sizeof wall[0], cmp_double);
+    qsort(cpu, (size_t)replays, sizeof cpu[0], cmp_double);
 
     printf("# %d timed replays, each on a fresh engine; rates from the fastest and the median\n",
-           REPLAYS);
+           replays);
     printf("bench triage_rate %.0f contacts/s\n", N_CONTACTS / wall[0]);
-    printf("bench triage_rate_median %.0f contacts/s\n", N_CONTACTS / wall[REPLAYS / 2]);
+    printf("bench triage_rate_median %.0f contacts/s\n", N_CONTACTS / wall[replays / 2]);
     printf("bench triage_seconds %.3f s\n", wall[0]);
     printf("bench triage_cpu_rate %.0f contacts/s\n", N_CONTACTS / cpu[0]);
     printf("bench triage_peak_rss %.1f MB\n", peak_rss_mb());
