@@ -35,6 +35,8 @@ void *tz_calloc(const tz_alloc *a, size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / size)
         return NULL;
+    if (a->alloc == libc_alloc) /* libc knows when the memory is zero already */
+        return calloc(count ? count : 1, size ? size : 1);
     void *p = tz_malloc(a, count * size);
     if (p)
         memset(p, 0, count * size);

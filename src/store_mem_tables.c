@@ -34,11 +34,10 @@ int tzm_table_make(const tz_alloc *a, tzm_table *t, uint32_t cap, size_t slot_si
     if ((size_t)cap > (SIZE_MAX - 64) / per_slot)
         return TOUSU_ENOMEM;
     size_t n = (size_t)cap * per_slot;
-    unsigned char *raw = tz_malloc(a, n + 63);
+    unsigned char *raw = tz_calloc(a, 1, n + 63); /* (a large one comes zero from the OS) */
     if (!raw)
         return TOUSU_ENOMEM;
     unsigned char *slots = raw + ((64 - (uintptr_t)raw % 64) % 64);
-    memset(slots, 0, n);
     t->raw = raw;
     t->slots = slots;
     t->tags = tags ? slots + (size_t)cap * slot_size : NULL;
