@@ -155,11 +155,45 @@ static int resolve_time(tousu_engine *e, int64_t given, const char *what, int64_
                            (long long)(c->field));                                               \
     } while (0)
 
+/* Every enum and bit set of c in range? One branch for the usual valid
+ * record (every lower bound is 0, so a negative value becomes a huge
+ * unsigned one); validate_fields says what is wrong otherwise. */
+static bool fields_in_range(const tousu_contact *c)
+{
+    uint32_t bad = 0;
+    bad |= (uint32_t)c->category > TOUSU_CAT_COUNT_ - 1;
+    bad |= (uint32_t)c->channel > TOUSU_CH_COUNT_ - 1;
+    bad |= (uint32_t)c->body > TOUSU_BODY_COUNT_ - 1;
+    bad |= (uint32_t)c->tier > TOUSU_TIER_COUNT_ - 1;
+    bad |= (uint32_t)c->industry > TOUSU_IND_COUNT_ - 1;
+    bad |= c->customer_flags > (TOUSU_CUST_VIP_KNOWN << 1) - 1;
+    bad |= c->flags > (TOUSU_F_SPECIAL_DEADLINE << 1) - 1;
+    bad |= c->causes > TOUSU_CAUSE_ALL_;
+    bad |= c->departments > TOUSU_DEPT_ALL_;
+    bad |= c->customer_region > 999999;
+    bad |= c->handling_region > 999999;
+    bad |= c->n_needed_regions != 0; /* (checked one by one) */
+    bad |= (uint32_t)c->staff_level > TOUSU_LEVEL_GROUP;
+    bad |= c->special_deadline_ms != 0;
+    return !bad;
+}
+
+static int validate_fields(tousu_engine *e, const tousu_contact *c);
+static int validate_text(tousu_engine *e, const tousu_contact *c);
+
 /* R-HOST-4: every field checked before anything else happens. */
 static int validate_contact(tousu_engine *e, const tousu_contact *c)
 {
     if (!c->contact_id || !c->customer_id)
         return tz_fail(&e->err, TOUSU_EINVAL, "contact.contact_id and customer_id are required");
+    if (!fields_in_range(c))
+        return validate_fields(e, c);
+    return validate_text(e, c);
+}
+
+/* The field checks one by one, for the message. */
+static int validate_fields(tousu_engine *e, const tousu_contact *c)
+{
     CHECK_RANGE(category, TOUSU_CAT_UNSET, TOUSU_CAT_COUNT_ - 1);
     CHECK_RANGE(channel, TOUSU_CH_UNSET, TOUSU_CH_COUNT_ - 1);
     CHECK_RANGE(body, TOUSU_BODY_COMPANY, TOUSU_BODY_COUNT_ - 1);
@@ -179,6 +213,11 @@ static int validate_contact(tousu_engine *e, const tousu_contact *c)
     CHECK_RANGE(staff_level, TOUSU_LEVEL_AGENT, TOUSU_LEVEL_GROUP);
     if (c->special_deadline_ms)
         CHECK_RANGE(special_deadline_ms, TZ_TIME_MIN_MS, TZ_TIME_MAX_MS - 1);
+    return validate_text(e, c);
+}
+
+static int validate_text(tousu_engine *e, const tousu_contact *c)
+{
     if (c->text_len && !c->text)
         return tz_fail(&e->err, TOUSU_EINVAL, "contact.text is NULL with text_len %zu",
                        c->text_len);

@@ -65,6 +65,39 @@ static void test_R_HOST_4_out_of_range_enums(void **state)
     c = complaint(1, 1, 1, T0);
     c.tier = 4;
     assert_int_equal(tousu_triage(e, &c, &r), TOUSU_ERANGE);
+    /* Every checked field, one at a time, each named in the message (the
+     * valid record's fast check must let none of them through). */
+    static const char *const named[] = {"industry", "causes", "departments", "customer_region",
+                                        "handling_region", "n_needed_regions", "needed_regions",
+                                        "staff_level", "special_deadline_ms", "staff_level"};
+    for (int k = 0; k < 10; k++) {
+        c = complaint(1, 1, 1, T0);
+        switch (k) {
+        case 0: c.industry = TOUSU_IND_COUNT_; break;
+        case 1: c.causes = TOUSU_CAUSE_ALL_ + 1u; break;
+        case 2: c.departments = TOUSU_DEPT_ALL_ + 1u; break;
+        case 3: c.customer_region = 1000000; break;
+        case 4: c.handling_region = 1000000; break;
+        case 5: c.n_needed_regions = TOUSU_MAX_REGIONS + 1; break;
+        case 6: c.n_needed_regions = 2, c.needed_regions[0] = 440300; break; /* [1] is 0 */
+        case 7: c.staff_level = TOUSU_LEVEL_GROUP + 1; break;
+        case 8: c.special_deadline_ms = -1; break;
+        default: c.staff_level = -1; break;
+        }
+        assert_int_equal(tousu_triage(e, &c, &r), TOUSU_ERANGE);
+        assert_non_null(strstr(tousu_engine_errmsg(e), named[k]));
+    }
+    /* Valid values at the top of each range pass. */
+    c = complaint(1, 1, 1, T0);
+    c.industry = TOUSU_IND_COUNT_ - 1;
+    c.staff_level = TOUSU_LEVEL_GROUP;
+    c.customer_region = 999999;
+    c.n_needed_regions = TOUSU_MAX_REGIONS;
+    for (uint32_t i = 0; i < TOUSU_MAX_REGIONS; i++)
+        c.needed_regions[i] = 440100 + i;
+    c.special_deadline_ms = T0 + 3600000;
+    c.matter = 0; /* (no store traffic: the counts below stay fresh) */
+    assert_int_equal(tousu_triage(e, &c, &r), TOUSU_OK);
     /* Nothing was recorded by the failed calls: a fresh batch count. */
     c = complaint(1, 1, 1, T0);
     r = triage_ok(e, &c);
