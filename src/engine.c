@@ -452,7 +452,9 @@ int tousu_archive_complaint(tousu_engine *e, const tousu_archive *archive)
     if (!archive)
         return tz_fail(&e->err, TOUSU_EINVAL, "archive is required");
     tousu_archive a;
-    if (tz_copy_in(&a, sizeof a, archive, archive->struct_size, ARCHIVE_MIN_SIZE))
+    if (archive->struct_size == sizeof a)
+        a = *archive;
+    else if (tz_copy_in(&a, sizeof a, archive, archive->struct_size, ARCHIVE_MIN_SIZE))
         return tz_fail(&e->err, TOUSU_ESTRUCT, "archive.struct_size %zu not accepted",
                        archive->struct_size);
     if (!a.contact_id || !a.customer_id || !a.matter)
