@@ -74,6 +74,45 @@ static void test_R_BAT_2_R_BAT_3_counts_match_reference(void **state)
     tousu_memstore_free(s);
 }
 
+/* R-BAT-2: ids that differ only in their high bits (a host that puts a
+ * region or a shard in the top of its ids) stay distinct customers and
+ * distinct matters, in both the quiet and the busy form of a matter. */
+static void test_R_BAT_2_ids_differing_in_high_bits(void **state)
+{
+    (void)state;
+    tousu_memstore *s = NULL;
+    assert_int_equal(tousu_memstore_new(&s, NULL), TOUSU_OK);
+    const tousu_store_ops *ops = tousu_memstore_ops();
+    const uint64_t m1 = UINT64_C(5) << 48, m2 = UINT64_C(6) << 48;
+    const int64_t t0 = at(2025, 3, 3, 9, 0);
+    uint64_t id = 0;
+    for (uint32_t round = 0; round < 2; round++)
+        for (uint64_t k = 1; k <= 15; k++) {
+            uint64_t customer = k << 40 | (round ? UINT64_C(1) << 63 : 0);
+            tousu_intake in = {sizeof in, ++id, customer, m1, t0 + (int64_t)id * MINUTE / 2,
+                               0, 1, 0, 0};
+            assert_int_equal(ops->record(s, &in), 0);
+            if (k <= 3) { /* three of them also on the other matter */
+                in.contact_id = ++id;
+                in.matter = m2;
+                assert_int_equal(ops->record(s, &in), 0);
+            }
+            tousu_window w = {sizeof w, 0, 0, 0, 0, 0, 0};
+            assert_int_equal(ops->window(s, m1, in.intake_ms - HOUR, in.intake_ms + MINUTE,
+                                         customer, &w), 0);
+            assert_int_equal(w.ordinary, round * 15 + k); /* every id distinct */
+            assert_int_equal(w.has_customer, 1);
+        }
+    tousu_window w = {sizeof w, 0, 0, 0, 0, 0, 0};
+    const int64_t end = t0 + (int64_t)id * MINUTE / 2;
+    assert_int_equal(ops->window(s, m2, end - HOUR, end, UINT64_C(1) << 40, &w), 0);
+    assert_int_equal(w.ordinary, 6);
+    assert_int_equal(w.has_customer, 1);
+    assert_int_equal(ops->window(s, m2, end - HOUR, end, UINT64_C(4) << 40, &w), 0);
+    assert_int_equal(w.has_customer, 0);
+    tousu_memstore_free(s);
+}
+
 /* The store keeps only window + late allowance per matter: memory stays
  * bounded however long the stream runs. */
 static void test_memory_bounded_by_window(void **state)
@@ -731,6 +770,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_R_BAT_2_R_BAT_3_counts_match_reference),
+        cmocka_unit_test(test_R_BAT_2_ids_differing_in_high_bits),
         cmocka_unit_test(test_memory_bounded_by_window),
         cmocka_unit_test(test_R_REP_1_history_ops),
         cmocka_unit_test(test_R_BAT_2_R_BAT_4_quiet_and_busy_matters_match_reference),
