@@ -89,7 +89,8 @@ static void test_R_BAT_2_ids_differing_in_high_bits(void **state)
     for (uint32_t round = 0; round < 2; round++)
         for (uint64_t k = 1; k <= 15; k++) {
             uint64_t customer = k << 40 | (round ? UINT64_C(1) << 63 : 0);
-            tousu_intake in = {sizeof in, ++id, customer, m1, t0 + (int64_t)id * MINUTE / 2,
+            id++;
+            tousu_intake in = {sizeof in, id, customer, m1, t0 + (int64_t)id * MINUTE / 2,
                                0, 1, 0, 0};
             assert_int_equal(ops->record(s, &in), 0);
             if (k <= 3) { /* three of them also on the other matter */
