@@ -155,24 +155,32 @@ static int resolve_time(tousu_engine *e, int64_t given, const char *what, int64_
                            (long long)(c->field));                                               \
     } while (0)
 
-/* Every enum and bit set of c in range? One branch for the usual valid
- * record (every lower bound is 0, so a negative value becomes a huge
- * unsigned one); validate_fields says what is wrong otherwise. */
+/* The enum and bit-set fields, in the order they are checked, with their
+ * largest value; every one starts at 0. */
+#define CONTACT_RANGES(X)                                                                        \
+    X(category, TOUSU_CAT_COUNT_ - 1)                                                            \
+    X(channel, TOUSU_CH_COUNT_ - 1)                                                              \
+    X(body, TOUSU_BODY_COUNT_ - 1)                                                               \
+    X(tier, TOUSU_TIER_COUNT_ - 1)                                                               \
+    X(industry, TOUSU_IND_COUNT_ - 1)                                                            \
+    X(customer_flags, (TOUSU_CUST_VIP_KNOWN << 1) - 1)                                           \
+    X(flags, (TOUSU_F_SPECIAL_DEADLINE << 1) - 1)                                                \
+    X(causes, TOUSU_CAUSE_ALL_)                                                                  \
+    X(departments, TOUSU_DEPT_ALL_)                                                              \
+    X(customer_region, 999999)                                                                   \
+    X(handling_region, 999999)                                                                   \
+    X(n_needed_regions, TOUSU_MAX_REGIONS)
+
+/* Every field of c in range? One branch for the usual valid record (a
+ * negative value becomes a huge unsigned one); validate_fields says what
+ * is wrong otherwise, and checks the needed regions one by one. */
 static bool fields_in_range(const tousu_contact *c)
 {
     uint32_t bad = 0;
-    bad |= (uint32_t)c->category > TOUSU_CAT_COUNT_ - 1;
-    bad |= (uint32_t)c->channel > TOUSU_CH_COUNT_ - 1;
-    bad |= (uint32_t)c->body > TOUSU_BODY_COUNT_ - 1;
-    bad |= (uint32_t)c->tier > TOUSU_TIER_COUNT_ - 1;
-    bad |= (uint32_t)c->industry > TOUSU_IND_COUNT_ - 1;
-    bad |= c->customer_flags > (TOUSU_CUST_VIP_KNOWN << 1) - 1;
-    bad |= c->flags > (TOUSU_F_SPECIAL_DEADLINE << 1) - 1;
-    bad |= c->causes > TOUSU_CAUSE_ALL_;
-    bad |= c->departments > TOUSU_DEPT_ALL_;
-    bad |= c->customer_region > 999999;
-    bad |= c->handling_region > 999999;
-    bad |= c->n_needed_regions != 0; /* (checked one by one) */
+#define OVER_MAX(field, hi) bad |= (uint32_t)c->field > (uint32_t)(hi);
+    CONTACT_RANGES(OVER_MAX)
+#undef OVER_MAX
+    bad |= c->n_needed_regions != 0;
     bad |= (uint32_t)c->staff_level > TOUSU_LEVEL_GROUP;
     bad |= c->special_deadline_ms != 0;
     return !bad;
@@ -194,18 +202,9 @@ static int validate_contact(tousu_engine *e, const tousu_contact *c)
 /* The field checks one by one, for the message. */
 static int validate_fields(tousu_engine *e, const tousu_contact *c)
 {
-    CHECK_RANGE(category, TOUSU_CAT_UNSET, TOUSU_CAT_COUNT_ - 1);
-    CHECK_RANGE(channel, TOUSU_CH_UNSET, TOUSU_CH_COUNT_ - 1);
-    CHECK_RANGE(body, TOUSU_BODY_COMPANY, TOUSU_BODY_COUNT_ - 1);
-    CHECK_RANGE(tier, TOUSU_TIER_ORDINARY, TOUSU_TIER_COUNT_ - 1);
-    CHECK_RANGE(industry, TOUSU_IND_UNSET, TOUSU_IND_COUNT_ - 1);
-    CHECK_RANGE(customer_flags, 0, (TOUSU_CUST_VIP_KNOWN << 1) - 1);
-    CHECK_RANGE(flags, 0, (TOUSU_F_SPECIAL_DEADLINE << 1) - 1);
-    CHECK_RANGE(causes, 0, TOUSU_CAUSE_ALL_);
-    CHECK_RANGE(departments, 0, TOUSU_DEPT_ALL_);
-    CHECK_RANGE(customer_region, 0, 999999);
-    CHECK_RANGE(handling_region, 0, 999999);
-    CHECK_RANGE(n_needed_regions, 0, TOUSU_MAX_REGIONS);
+#define CHECK_MAX(field, hi) CHECK_RANGE(field, 0, hi);
+    CONTACT_RANGES(CHECK_MAX)
+#undef CHECK_MAX
     for (uint32_t i = 0; i < c->n_needed_regions; i++)
         if (c->needed_regions[i] > 999999 || !c->needed_regions[i])
             return tz_fail(&e->err, TOUSU_ERANGE, "contact.needed_regions[%u] %u is not a "
@@ -365,9 +364,7 @@ int tousu_triage(tousu_engine *e, const tousu_contact *contact, tousu_result *ou
         return tz_fail(&e->err, TOUSU_ESTRUCT, "result.struct_size %zu < %zu", out->struct_size,
                        RESULT_MIN_SIZE);
     tousu_contact c;
-    if (contact->struct_size == sizeof c)
-        c = *contact; /* the usual case: a fixed-size copy, inlined */
-    else if (tz_copy_in(&c, sizeof c, contact, contact->struct_size, CONTACT_MIN_SIZE))
+    if (tz_copy_in(&c, sizeof c, contact, contact->struct_size, CONTACT_MIN_SIZE))
         return tz_fail(&e->err, TOUSU_ESTRUCT, "contact.struct_size %zu not accepted",
                        contact->struct_size);
     int rc = validate_contact(e, &c);
@@ -452,9 +449,7 @@ int tousu_archive_complaint(tousu_engine *e, const tousu_archive *archive)
     if (!archive)
         return tz_fail(&e->err, TOUSU_EINVAL, "archive is required");
     tousu_archive a;
-    if (archive->struct_size == sizeof a)
-        a = *archive;
-    else if (tz_copy_in(&a, sizeof a, archive, archive->struct_size, ARCHIVE_MIN_SIZE))
+    if (tz_copy_in(&a, sizeof a, archive, archive->struct_size, ARCHIVE_MIN_SIZE))
         return tz_fail(&e->err, TOUSU_ESTRUCT, "archive.struct_size %zu not accepted",
                        archive->struct_size);
     if (!a.contact_id || !a.customer_id || !a.matter)

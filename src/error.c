@@ -51,7 +51,7 @@ void tz_ok(tz_error *e)
     e->msg[0] = '\0';
 }
 
-int tz_copy_in(void *dst, size_t ours, const void *src, size_t their, size_t min_size)
+int tz_copy_in_sized(void *dst, size_t ours, const void *src, size_t their, size_t min_size)
 {
     if (their < min_size)
         return TOUSU_ESTRUCT;

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 
 /* ---------- allocation (alloc.c) ---------- */
 
@@ -51,7 +52,19 @@ void tz_ok(tz_error *e);
 /* Copy a caller struct of `their` bytes into `dst` (ours bytes), zero-filling
  * what the caller's size does not cover. Rejects their < min_size and a
  * larger struct whose unknown tail is not all zero. */
-int tz_copy_in(void *dst, size_t ours, const void *src, size_t their, size_t min_size);
+int tz_copy_in_sized(void *dst, size_t ours, const void *src, size_t their, size_t min_size);
+
+/* tz_copy_in_sized, with the usual case (a caller built against this
+ * version) inline: a copy of a constant size, a few vector moves. */
+static inline int tz_copy_in(void *dst, size_t ours, const void *src, size_t their,
+                             size_t min_size)
+{
+    if (their == ours) {
+        memcpy(dst, src, ours);
+        return TOUSU_OK;
+    }
+    return tz_copy_in_sized(dst, ours, src, their, min_size);
+}
 /* memset(p, 0, n) through libc: a clear of a known large size written
  * inline becomes `rep stos` or a loop of the narrow stores a portable
  * build allows, while libc picks the machine's widest (result_fill). */

@@ -244,6 +244,12 @@ static inline bool tzm_matter_expired(const tousu_memstore *s, const tzm_matter 
     return (uint64_t)s->newest - (uint64_t)m->newest > (uint64_t)s->retention_ms;
 }
 
+/* Slots in use in m's table: one per distinct customer. */
+static inline uint32_t tzm_count_used(const tzm_matter *m)
+{
+    return m->n_ord + m->n_vip;
+}
+
 static inline bool tzm_cslot_empty(const tzm_cslot *c)
 {
     return !c->n_vip && !c->n_ord;
@@ -365,7 +371,7 @@ static inline void tzm_count_remove(tzm_matter *m, const tzm_ev *e)
 /* With a table: the counts of customer in m's window, or NULL. */
 static inline const tzm_cslot *tzm_count_get(const tzm_matter *m, uint64_t customer)
 {
-    if (!m->ctab || !(m->n_ord + m->n_vip))
+    if (!m->ctab || !tzm_count_used(m))
         return NULL;
     bool found;
     const tzm_cslot *c = tzm_cslot_find(m, customer, &found);

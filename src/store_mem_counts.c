@@ -24,16 +24,6 @@ size_t tzm_count_bytes(uint8_t ct_log)
     return ((size_t)1 << ct_log) * sizeof(tzm_cslot);
 }
 
-static uint32_t home_of(uint64_t customer, uint32_t mask)
-{
-    return tzm_home(customer, mask);
-}
-
-static uint32_t used_of(const tzm_matter *m)
-{
-    return m->n_ord + m->n_vip; /* one slot per distinct customer */
-}
-
 /* Move m's customers into a fresh table of 1 << log slots. */
 static int rehash(tousu_memstore *s, tzm_matter *m, uint8_t log)
 {
@@ -45,7 +35,7 @@ static int rehash(tousu_memstore *s, tzm_matter *m, uint8_t log)
         const tzm_cslot *c = &m->ctab[i];
         if (tzm_cslot_empty(c))
             continue;
-        uint32_t j = home_of(c->customer, mask);
+        uint32_t j = tzm_home(c->customer, mask);
         while (!tzm_cslot_empty(&t[j]))
             j = (j + 1) & mask;
         t[j] = *c;
@@ -79,7 +69,7 @@ static int make_table(tousu_memstore *s, tzm_matter *m, uint8_t log)
 
 int tzm_count_reserve(tousu_memstore *s, tzm_matter *m, uint32_t extra)
 {
-    uint64_t want = (m->ctab ? (uint64_t)used_of(m) : counted_of(m)) + (uint64_t)extra;
+    uint64_t want = (m->ctab ? (uint64_t)tzm_count_used(m) : counted_of(m)) + (uint64_t)extra;
     if (!m->ctab && want <= TZM_SMALL_MAX)
         return TOUSU_OK;
     uint8_t log = m->ctab ? m->ct_log : TZM_CT_MIN_LOG;
@@ -110,7 +100,7 @@ void tzm_count_trim(tousu_memstore *s, tzm_matter *m)
     if (counted_of(m) <= TZM_SMALL_MAX / 2)
         tzm_count_drop_table(s, m); /* quiet again */
     else if (m->ct_log > TZM_CT_MIN_LOG &&
-             (uint64_t)used_of(m) * 8 <= ((uint64_t)1 << m->ct_log))
+             (uint64_t)tzm_count_used(m) * 8 <= ((uint64_t)1 << m->ct_log))
         (void)rehash(s, m, (uint8_t)(m->ct_log - 1));
 }
 
@@ -150,7 +140,7 @@ void tzm_cslot_delete(tzm_matter *m, tzm_cslot *c)
     uint32_t mask = (1u << m->ct_log) - 1;
     uint32_t i = (uint32_t)(c - m->ctab);
     for (uint32_t j = (i + 1) & mask; !tzm_cslot_empty(&m->ctab[j]); j = (j + 1) & mask) {
-        if (tzm_may_fill(home_of(m->ctab[j].customer, mask), i, j)) {
+        if (tzm_may_fill(tzm_home(m->ctab[j].customer, mask), i, j)) {
             m->ctab[i] = m->ctab[j];
             i = j;
         }

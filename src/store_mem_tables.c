@@ -15,9 +15,6 @@
 
 enum {
     MATTER_MIN_CAP = 64,
-    /* The sweep looks at one matter slot per record on average: a pass
-     * ends before the table, at most 3/4 full, can double. */
-    MATTER_SWEEP_BURST = TZM_SWEEP_EVERY,
     MATTER_TRIM_MIN_LOG = 4 /* smaller event arrays are not worth a search */
 };
 
@@ -201,15 +198,17 @@ static void matter_drop(tousu_memstore *s, uint32_t i)
     t->gen++;
 }
 
-/* Every MATTER_SWEEP_BURST records, look at that many slots in a row (a
- * run of adjacent lines is cheaper than one cold line per record): drop
- * the matters that expired, trim the large arrays of the others. */
+/* Every TZM_SWEEP_EVERY records, look at that many slots in a row (a run
+ * of adjacent lines is cheaper than one cold line per record): drop the
+ * matters that expired, trim the large arrays of the others. One slot per
+ * record on average, so a pass ends before the table, at most 3/4 full,
+ * can double. */
 void tzm_matter_sweep(tousu_memstore *s)
 {
     tzm_table *t = &s->matters;
     if (!t->used)
         return;
-    for (int k = 0; k < MATTER_SWEEP_BURST && t->used; k++) {
+    for (int k = 0; k < TZM_SWEEP_EVERY && t->used; k++) {
         uint32_t i = t->sweep;
         tzm_matter *m = tzm_matter_at(s, i);
         if (m->evs && tzm_matter_expired(s, m)) {
