@@ -14,6 +14,7 @@
 #   TOUSU_TEST_WRAPPER  run each test under this, e.g. 'valgrind --error-exitcode=99'
 #   TOUSU_TEST_ARGS     extra `meson test` arguments, e.g. '--suite unit'
 #   TOUSU_TEST_SCALE    read by the property tests: shrink loop counts (0.05)
+#   CC                  the compiler (meson's default: cc); CC=clang installs clang
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -38,6 +39,9 @@ fi
 [ -e /usr/include/stdio.h ] || missing+=(libc6-dev)
 if [[ ${TOUSU_TEST_WRAPPER:-} == valgrind* ]]; then
     need valgrind valgrind
+fi
+if [ "${CC:-}" = clang ]; then
+    need clang clang
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
