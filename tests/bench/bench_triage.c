@@ -391,16 +391,32 @@ static int host_now(void *user, int64_t *out)
     return 0;
 }
 
-static void archive_one(tousu_engine *e, const gen_contact *g, uint32_t idx, triage_stats *st)
+/* One archive call the host makes: what its case record says. */
+typedef struct planned_archive {
+    int64_t archived_ms;
+    uint32_t idx; /* the complaint's contact (id idx + 1) */
+    uint32_t customer;
+    uint32_t matter;
+    int32_t level;
+} planned_archive;
+
+static planned_archive plan_archive(const gen_contact *g, uint32_t idx)
+{
+    planned_archive p = {g[idx].t + (int64_t)g[idx].archive_after_s * 1000, idx,
+                         g[idx].customer, g[idx].matter, (int32_t)(idx % 3)};
+    return p;
+}
+
+static void archive_one(tousu_engine *e, const planned_archive *p, triage_stats *st)
 {
     tousu_archive a;
     memset(&a, 0, sizeof a);
     a.struct_size = sizeof a;
-    a.contact_id = (uint64_t)idx + 1;
-    a.customer_id = g[idx].customer;
-    a.matter = g[idx].matter;
-    a.archived_ms = g[idx].t + (int64_t)g[idx].archive_after_s * 1000;
-    a.level = (int32_t)(idx % 3);
+    a.contact_id = (uint64_t)p->idx + 1;
+    a.customer_id = p->customer;
+    a.matter = p->matter;
+    a.archived_ms = p->archived_ms;
+    a.level = p->level;
     int rc = tousu_archive_complaint(e, &a);
     if (rc == TOUSU_ENOTFOUND)
         st->archive_misses++;
@@ -515,17 +531,20 @@ static void rig_close(rig *g)
 /*
  * Pass 1 (untimed): run the stream with the host's bookkeeping (which
  * complaints opened, when each is due for archiving) and write down the
- * archive calls: plan[k] is the k-th archive call's contact, and
- * g[i].archives_before how many come just before contact i. The engine is
+ * archive calls: plan[k] is the k-th archive call, with what the host's
+ * case record says of the complaint (read in order, as a host reads its
+ * due list, so the timed loop measures the library and not random reads
+ * of the bench's own input), and g[i].archives_before how many come just
+ * before contact i. The engine is
  * deterministic, so pass 2 replaying the plan makes exactly the same calls
  * with none of the bookkeeping in the timed loop.
  */
-static uint32_t *plan_run(gen_contact *g, triage_stats *st)
+static planned_archive *plan_run(gen_contact *g, triage_stats *st)
 {
     rig rg;
     rig_open(&rg);
     heap h = {NULL, 0, 0};
-    uint32_t *plan = xcalloc(N_CONTACTS, sizeof *plan);
+    planned_archive *plan = xcalloc(N_CONTACTS, sizeof *plan);
     size_t n_plan = 0;
     tousu_contact c;
     memset(&c, 0, sizeof c);
@@ -536,8 +555,8 @@ static uint32_t *plan_run(gen_contact *g, triage_stats *st)
     for (uint32_t i = 0; i < N_CONTACTS; i++) {
         while (h.n && h.a[0].due <= g[i].t) {
             uint32_t idx = heap_pop(&h).idx;
-            archive_one(rg.e, g, idx, st);
-            plan[n_plan++] = idx;
+            plan[n_plan] = plan_archive(g, idx);
+            archive_one(rg.e, &plan[n_plan++], st);
             if (g[i].archives_before == UINT16_MAX)
                 die("too many archive calls before one contact", 0);
             g[i].archives_before++;
@@ -551,7 +570,7 @@ static uint32_t *plan_run(gen_contact *g, triage_stats *st)
 }
 
 /* Pass 2 (timed): the same calls, in the same order, on a fresh engine. */
-static void replay_run(tousu_engine *e, const gen_contact *g, const uint32_t *plan,
+static void replay_run(tousu_engine *e, const gen_contact *g, const planned_archive *plan,
                        triage_stats *st)
 {
     tousu_contact c;
@@ -563,7 +582,7 @@ static void replay_run(tousu_engine *e, const gen_contact *g, const uint32_t *pl
     size_t k = 0;
     for (uint32_t i = 0; i < N_CONTACTS; i++) {
         for (uint32_t j = 0; j < g[i].archives_before; j++)
-            archive_one(e, g, plan[k++], st);
+            archive_one(e, &plan[k++], st);
         (void)triage_one(e, &c, &r, g, i, st);
     }
 }
@@ -609,7 +628,7 @@ static int bench_triage(void)
 
     triage_stats planned, st;
     memset(&planned, 0, sizeof planned);
-    uint32_t *plan = plan_run(g, &planned);
+    planned_archive *plan = plan_run(g, &planned);
 
     const int replays = replays_wanted();
     double wall[REPLAYS_MAX], cpu[REPLAYS_MAX], rss_end = -1.0;
