@@ -72,12 +72,6 @@ static void classify_request(const tousu_contact *c, tousu_result *r)
                          c->channel == TOUSU_CH_ACCOUNT_MANAGER;
 }
 
-bool tz_counts_in_window(const tousu_policy *p, int32_t category)
-{
-    return category == TOUSU_CAT_COMPLAINT || category == TOUSU_CAT_DISPUTE ||
-           (category == TOUSU_CAT_FAULT && p->batch_counts_faults);
-}
-
 /* The urgent kinds decided from the record alone. */
 static void classify_kinds(const tousu_contact *c, tousu_result *r)
 {

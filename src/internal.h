@@ -205,8 +205,14 @@ void tz_classify(const tousu_policy *p, const tousu_contact *c, tousu_result *r)
 void tz_add_evidence(tousu_result *r, int32_t kind, int32_t source, int64_t v, int64_t v2);
 /* R-CLS-11: top kind, priority tier, urgent, named owner. */
 void tz_rank(const tousu_policy *p, tousu_result *r);
-/* Does this category go into batch windows? */
-bool tz_counts_in_window(const tousu_policy *p, int32_t category);
+/* Does this category go into batch windows? (A bit test: asked three times
+ * per triage, on a category that varies from contact to contact.) */
+static inline bool tz_counts_in_window(const tousu_policy *p, int32_t category)
+{
+    const uint32_t in = 1u << TOUSU_CAT_COMPLAINT | 1u << TOUSU_CAT_DISPUTE |
+                        (uint32_t)(p->batch_counts_faults != 0) << TOUSU_CAT_FAULT;
+    return (uint32_t)category < 32 && (in >> category & 1u);
+}
 
 /* ---------- escalation (escalate.c) ---------- */
 

@@ -34,7 +34,8 @@
 #define TZM_NONE UINT32_MAX /* "no slot" */
 
 enum {
-    TZM_SWEEP_EVERY = 8, /* records per matter sweep (of as many slots) */
+    TZM_SWEEP_SLOTS = 8,  /* matter slots one sweep looks at, in a row */
+    TZM_SWEEP_EVERY = 16, /* records per matter sweep: half a slot each */
     TZM_EV_MIN_LOG = 3, /* a new matter's event array: 8 events */
     TZM_SPARE_MAX = 32  /* spare arrays of that size kept for reuse */
 };
@@ -299,7 +300,7 @@ int tzm_matter_reserve(tousu_memstore *s);
 uint32_t tzm_matter_insert(tousu_memstore *s, uint64_t key, tzm_ev *evs, uint8_t ev_log);
 /* Forget m's events and counts (the slot stays). */
 void tzm_matter_clear(tousu_memstore *s, tzm_matter *m);
-/* Look at TZM_SWEEP_EVERY slots: drop the matters that expired, trim the
+/* Look at TZM_SWEEP_SLOTS slots: drop the matters that expired, trim the
  * arrays of the others. Called once every TZM_SWEEP_EVERY records. */
 void tzm_matter_sweep(tousu_memstore *s);
 void tzm_tables_free(tousu_memstore *s);
