@@ -652,6 +652,9 @@ static int bench_triage(void)
 
     printf("# %d timed replays, each on a fresh engine; rates from the fastest and the median\n",
            replays);
+    const char *tunables = getenv("GLIBC_TUNABLES"); /* e.g. huge pages for malloc */
+    if (tunables)
+        printf("# GLIBC_TUNABLES=%s\n", tunables);
     printf("bench triage_rate %.0f contacts/s\n", N_CONTACTS / wall[0]);
     printf("bench triage_rate_median %.0f contacts/s\n", N_CONTACTS / wall[replays / 2]);
     printf("bench triage_seconds %.3f s\n", wall[0]);
