@@ -2,8 +2,8 @@
 # tests/run.sh - THE test command of libtousu (docs/testing.md).
 #
 # On a fresh Debian 12 machine it installs what is missing (meson, ninja,
-# cmocka, pkg-config, gcc, python3, binutils) with apt-get, as root or via
-# sudo; then configures the build directory with -Dwerror=true (reusing it
+# cmocka, pkg-config, gcc, python3, binutils, luajit) with apt-get, as root
+# or via sudo; then configures the build directory with -Dwerror=true (reusing it
 # when it exists), compiles, and runs `meson test`: every C suite and the
 # ABI/packaging checks of tests/abi. Exits non-zero on any failure.
 #
@@ -33,6 +33,7 @@ need cc gcc
 need python3 python3
 need nm binutils
 need readelf binutils
+need luajit luajit # the LuaJIT binding's test (tests/test_lua.sh)
 if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists cmocka; then
     missing+=(libcmocka-dev)
 fi

@@ -30,7 +30,14 @@ tousu.engine). A Lua error in a callback never unwinds through C (which
 LuaJIT does not allow): the callback catches it with pcall, returns non-zero,
 the library fails the call with TOUSU_ECALLBACK writing nothing (R-HOST-3),
 and the binding re-raises the error once the C call has returned.
-Numbers passed to store callbacks are Lua numbers (ids up to 2^53).
+Ids (contact, customer, matter, staff) are uint64 in C, and a Lua number
+holds an integer exactly only up to 2^53. So ids never cross the binding
+rounded: by default they are Lua numbers, and an id above 2^53 raises an
+error; an engine made with `ids = "string"` passes every id to its store
+callbacks and batch_members as a decimal string (exact, and usable as a
+table key). Ids given to the library (contact fields, archive fields, what
+a store returns) may be integers up to 2^53, decimal strings or uint64
+cdata (tousu.id). Times stay numbers (ms up to 2^53 is year 285,000).
 An engine is used by one thread (Lua state) at a time.
 ]]
 local ffi = require("ffi")
@@ -364,11 +371,72 @@ function M.load(path)
     return ffi.load(path)
 end
 
+-- The uint64 id fields of the structs the binding fills or reads.
+local ID_FIELDS = {contact_id = true, customer_id = true, matter = true, staff_id = true,
+                   account_manager_id = true, closed_by = true, open_id = true,
+                   archived_id = true, archived_by = true}
+local EXACT_MAX = 2 ^ 53 -- the largest integer every smaller one is exact below
+local UINT64_MAX = 0xFFFFFFFFFFFFFFFFULL
+
+local function bad_id(x, why)
+    error(("tousu: id %s %s"):format(tostring(x), why), 3)
+end
+
+--- A uint64 id (cdata) from an integer number in 0..2^53, a decimal string
+--- or uint64 cdata; nil is 0. Anything else raises an error: an id is
+--- never rounded.
+function M.id(x)
+    local t = type(x)
+    if x == nil then
+        return ffi.new("uint64_t", 0)
+    elseif t == "number" then
+        if x < 0 or x > EXACT_MAX or x ~= math.floor(x) then
+            bad_id(x, "is not an integer in 0..2^53 (pass a larger id as a decimal string)")
+        end
+        return ffi.new("uint64_t", x)
+    elseif t == "string" then
+        if not x:match("^%d+$") then
+            bad_id(("%q"):format(x), "is not a decimal number")
+        end
+        local v = ffi.new("uint64_t", 0)
+        for i = 1, #x do
+            local d = x:byte(i) - 48
+            if v > (UINT64_MAX - d) / 10 then
+                bad_id(x, "does not fit 64 bits")
+            end
+            v = v * 10 + d
+        end
+        return v
+    elseif t == "cdata" then
+        return ffi.new("uint64_t", x)
+    end
+    bad_id(x, "is not a number, a string or cdata")
+end
+
+-- An id from C for Lua: a number (mode "number", exact or an error) or a
+-- decimal string (mode "string").
+local function lua_id(v, mode)
+    v = ffi.new("uint64_t", v)
+    if mode == "string" then
+        return (tostring(v):gsub("ULL$", ""))
+    end
+    if v > EXACT_MAX then
+        error(("tousu: id %s is above 2^53 and not exact as a Lua number; make the engine "
+               .. "with ids = \"string\""):format((tostring(v):gsub("ULL$", ""))), 2)
+    end
+    return tonumber(v)
+end
+M.lua_id = lua_id
+
 local function sized(ctype, fields)
     local v = ffi.new(ctype)
     v.struct_size = ffi.sizeof(ctype)
     for k, x in pairs(fields or {}) do
-        v[k] = x
+        if ID_FIELDS[k] then
+            v[k] = M.id(x)
+        else
+            v[k] = x
+        end
     end
     return v
 end
@@ -389,6 +457,8 @@ function M.contact(fields)
                 c.needed_regions[i - 1] = r
             end
             c.n_needed_regions = #v
+        elseif ID_FIELDS[k] then
+            c[k] = M.id(v)
         else
             c[k] = v
         end
@@ -402,7 +472,11 @@ Engine.__index = Engine
 local function fill(out, values, names)
     values = values or {}
     for _, name in ipairs(names) do
-        out[name] = values[name] or 0
+        if ID_FIELDS[name] then
+            out[name] = M.id(values[name])
+        else
+            out[name] = values[name] or 0
+        end
     end
 end
 
@@ -411,10 +485,14 @@ local HISTORY = {"open_id", "open_ms", "archived_id", "archived_ms", "archived_l
 local WINDOW = {"ordinary", "vip", "events", "has_customer", "customer_is_vip"}
 
 -- Copy a struct the library passed by pointer into a plain Lua table.
-local function totable(p, names)
+local function totable(p, names, ids)
     local t = {}
     for _, name in ipairs(names) do
-        t[name] = tonumber(p[name])
+        if ID_FIELDS[name] then
+            t[name] = lua_id(p[name], ids)
+        else
+            t[name] = tonumber(p[name])
+        end
     end
     return t
 end
@@ -452,10 +530,18 @@ end
              archive = function(archive_table) -- error(tousu.NotFound) if not open
                        end }
   policy = a tousu_policy * (the engine takes its own reference)
+  ids    = "number" (default: ids as Lua numbers, an error above 2^53) or
+           "string" (every id the store callbacks and batch_members see is
+           a decimal string)
 Errors raise a Lua error "tousu_engine_new: <message> (<code>)". ]]
 function M.engine(lib, opts)
     opts = opts or {}
-    local self = setmetatable({lib = lib, callbacks = {}, pending = nil}, Engine)
+    local ids = opts.ids or "number"
+    if ids ~= "number" and ids ~= "string" then
+        error(("tousu.engine: ids must be \"number\" or \"string\", not %s"):format(
+            tostring(opts.ids)), 2)
+    end
+    local self = setmetatable({lib = lib, callbacks = {}, pending = nil, ids = ids}, Engine)
     local host = sized("tousu_host")
     if opts.clock then
         local clock = opts.clock
@@ -469,33 +555,33 @@ function M.engine(lib, opts)
         local ops = sized("tousu_store_ops")
         ops.history = self:_guard("int (*)(void *, uint64_t, uint64_t, int64_t, tousu_history *)",
             function(_, customer, matter, since, out)
-                fill(out, s.history(tonumber(customer), tonumber(matter), tonumber(since)),
+                fill(out, s.history(lua_id(customer, ids), lua_id(matter, ids), tonumber(since)),
                      HISTORY)
                 return 0
             end)
         ops.window = self:_guard(
             "int (*)(void *, uint64_t, int64_t, int64_t, uint64_t, tousu_window *)",
             function(_, matter, from, to, customer, out)
-                fill(out, s.window(tonumber(matter), tonumber(from), tonumber(to),
-                                   tonumber(customer)), WINDOW)
+                fill(out, s.window(lua_id(matter, ids), tonumber(from), tonumber(to),
+                                   lua_id(customer, ids)), WINDOW)
                 return 0
             end)
         ops.members = self:_guard(
             "int (*)(void *, uint64_t, int64_t, int64_t, uint64_t *, size_t, size_t *)",
-            function(_, matter, from, to, ids, cap, n)
-                local found = s.members(tonumber(matter), tonumber(from), tonumber(to))
+            function(_, matter, from, to, out_ids, cap, n)
+                local found = s.members(lua_id(matter, ids), tonumber(from), tonumber(to))
                 for i = 1, math.min(#found, tonumber(cap)) do
-                    ids[i - 1] = found[i]
+                    out_ids[i - 1] = M.id(found[i])
                 end
                 n[0] = #found
                 return 0
             end)
         ops.record = self:_guard("int (*)(void *, const tousu_intake *)", function(_, p)
-            s.record(totable(p, INTAKE))
+            s.record(totable(p, INTAKE, ids))
             return 0
         end)
         ops.archive = self:_guard("int (*)(void *, const tousu_archive *)", function(_, p)
-            if s.archive(totable(p, ARCHIVE)) == false then
+            if s.archive(totable(p, ARCHIVE, ids)) == false then
                 return -8
             end
             return 0
@@ -557,14 +643,15 @@ function Engine:triage(contact)
     return r, keep -- (keep: the text string was alive during the call)
 end
 
---- R-BAT-4: the contact ids of the last triage's batch incident (numbers).
+--- R-BAT-4: the contact ids of the last triage's batch incident (numbers,
+--- or decimal strings for an engine made with ids = "string").
 function Engine:batch_members()
     local ids = ffi.new("const uint64_t *[1]")
     local n = ffi.new("size_t[1]")
     self:_check(self.lib.tousu_engine_batch_members(self.ptr, ids, n), "batch_members")
     local t = {}
     for i = 0, tonumber(n[0]) - 1 do
-        t[#t + 1] = tonumber(ids[0][i])
+        t[#t + 1] = lua_id(ids[0][i], self.ids)
     end
     return t
 end
