@@ -3,7 +3,8 @@
  * parses and checks the file (tousu_policy_load); this file only reads it
  * from disk and compares the result with the built-in policy, through the
  * library's own dump (tousu_policy_dump writes every value in the file
- * format, one "key = value" a line under its "[section]").
+ * format, one "key = value" a line under its "[section]", and in [words]
+ * one word-table record a line).
  */
 #include "policyfile.h"
 
@@ -126,6 +127,13 @@ static char *trim(char *s)
     return s;
 }
 
+/* [words] lines are records ("kind | field | ..."), not "key = value": a
+ * record is its own key, compared whole (a text may hold '='). */
+static int is_words(const char *section)
+{
+    return strcmp(section, "words") == 0;
+}
+
 static int same_key(const entry *a, const entry *b)
 {
     return strcmp(a->section, b->section) == 0 && strcmp(a->key, b->key) == 0;
@@ -158,6 +166,15 @@ static int split_dump(dump *d)
         if (s[0] == '[') {
             s[strcspn(s, "]")] = '\0';
             section = s + 1;
+        } else if (s[0] && s[0] != '#' && is_words(section)) {
+            d->e[d->n].section = section;
+            d->e[d->n].key = s;
+            d->e[d->n].value = "";
+            d->e[d->n].nth = 0;
+            for (size_t i = 0; i < d->n; i++)
+                if (same_key(&d->e[i], &d->e[d->n]))
+                    d->e[d->n].nth++;
+            d->n++;
         } else if (s[0] != '#' && eq) {
             *eq = '\0';
             d->e[d->n].section = section;
@@ -197,8 +214,11 @@ int policyfile_print_diff(const tousu_policy *policy, FILE *to)
             const entry *e = &mine.e[i], *b = find(&base, e);
             if (b && strcmp(b->value, e->value) == 0)
                 continue;
-            fprintf(to, "  [%s] %s = %s   (built-in: %s)\n", e->section, e->key, e->value,
-                    b ? b->value : "none");
+            if (is_words(e->section))
+                fprintf(to, "  [words] + %s   (not built in)\n", e->key);
+            else
+                fprintf(to, "  [%s] %s = %s   (built-in: %s)\n", e->section, e->key, e->value,
+                        b ? b->value : "none");
             n++;
         }
         /* A list entry of the built-in policy that the file dropped. */
@@ -206,7 +226,10 @@ int policyfile_print_diff(const tousu_policy *policy, FILE *to)
             const entry *b = &base.e[i];
             if (find(&mine, b))
                 continue;
-            fprintf(to, "  [%s] %s: none   (built-in: %s)\n", b->section, b->key, b->value);
+            if (is_words(b->section))
+                fprintf(to, "  [words] - %s   (built in, not in force)\n", b->key);
+            else
+                fprintf(to, "  [%s] %s: none   (built-in: %s)\n", b->section, b->key, b->value);
             n++;
         }
     } else {
