@@ -5,12 +5,10 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 lib=$1
-if ! command -v luajit >/dev/null 2>&1; then
-    echo "SKIP luajit not installed"
-    exit 77
-fi
-if [[ $(readelf -d -W "$lib") =~ lib(a|ub|t|m)san ]]; then
-    echo "SKIP $lib is built with a sanitizer runtime: luajit cannot load it"
+. "$here/luajit_usable.sh"
+why=$(luajit_unusable "$lib")
+if [ -n "$why" ]; then
+    echo "SKIP $why"
     exit 77
 fi
 exec luajit "$here/test_lua.lua" "$here/../bindings/lua" "$lib"

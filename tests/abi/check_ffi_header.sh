@@ -33,12 +33,10 @@ if grep -nE 'static[[:space:]]+inline|__attribute__|__inline|__extension__|__asm
 fi
 echo "tousu.h part: $(grep -c . "$tmp/own.h") lines, no static inline or __attribute__"
 
-if ! command -v luajit >/dev/null 2>&1; then
-    echo "SKIP luajit not installed: ffi.cdef/ffi.load part not run"
-    exit 0
-fi
-if [[ $(readelf -d -W "$lib") =~ lib(a|ub|t|m)san ]]; then
-    echo "SKIP $lib is built with a sanitizer runtime: luajit cannot load it"
+. tests/luajit_usable.sh # (from $src, the current directory)
+why=$(luajit_unusable "$lib")
+if [ -n "$why" ]; then
+    echo "SKIP $why: ffi.cdef/ffi.load part not run"
     exit 0
 fi
 TOUSU_CDEF=$tmp/cdef.h TOUSU_LIB=$lib TOUSU_WANT=$version luajit -e '
