@@ -147,6 +147,20 @@ static const entry *find(const dump *d, const entry *like)
     return NULL;
 }
 
+/* Append an entry; nth counts the earlier entries with its key. */
+static void add_entry(dump *d, const char *section, const char *key, const char *value)
+{
+    entry *e = &d->e[d->n];
+    e->section = section;
+    e->key = key;
+    e->value = value;
+    e->nth = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (same_key(&d->e[i], e))
+            e->nth++;
+    d->n++;
+}
+
 /* Cut a dump into its entries. 1 ok, 0 out of memory. */
 static int split_dump(dump *d)
 {
@@ -167,24 +181,10 @@ static int split_dump(dump *d)
             s[strcspn(s, "]")] = '\0';
             section = s + 1;
         } else if (s[0] && s[0] != '#' && is_words(section)) {
-            d->e[d->n].section = section;
-            d->e[d->n].key = s;
-            d->e[d->n].value = "";
-            d->e[d->n].nth = 0;
-            for (size_t i = 0; i < d->n; i++)
-                if (same_key(&d->e[i], &d->e[d->n]))
-                    d->e[d->n].nth++;
-            d->n++;
+            add_entry(d, section, s, "");
         } else if (s[0] != '#' && eq) {
             *eq = '\0';
-            d->e[d->n].section = section;
-            d->e[d->n].key = trim(s);
-            d->e[d->n].value = trim(eq + 1);
-            d->e[d->n].nth = 0;
-            for (size_t i = 0; i < d->n; i++)
-                if (same_key(&d->e[i], &d->e[d->n]))
-                    d->e[d->n].nth++;
-            d->n++;
+            add_entry(d, section, trim(s), trim(eq + 1));
         }
         line = nl ? nl + 1 : NULL;
     }

@@ -413,20 +413,24 @@ function M.id(x)
     bad_id(x, "is not a number, a string or cdata")
 end
 
+-- A uint64 in decimal (tostring writes "123ULL").
+local function decimal(v)
+    return (tostring(v):gsub("ULL$", ""))
+end
+
 -- An id from C for Lua: a number (mode "number", exact or an error) or a
 -- decimal string (mode "string").
 local function lua_id(v, mode)
     v = ffi.new("uint64_t", v)
     if mode == "string" then
-        return (tostring(v):gsub("ULL$", ""))
+        return decimal(v)
     end
     if v > EXACT_MAX then
         error(("tousu: id %s is above 2^53 and not exact as a Lua number; make the engine "
-               .. "with ids = \"string\""):format((tostring(v):gsub("ULL$", ""))), 2)
+               .. "with ids = \"string\""):format(decimal(v)), 2)
     end
     return tonumber(v)
 end
-M.lua_id = lua_id
 
 local function sized(ctype, fields)
     local v = ffi.new(ctype)

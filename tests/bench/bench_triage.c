@@ -535,9 +535,9 @@ static void rig_close(rig *g)
  * case record says of the complaint (read in order, as a host reads its
  * due list, so the timed loop measures the library and not random reads
  * of the bench's own input), and g[i].archives_before how many come just
- * before contact i. The engine is
- * deterministic, so pass 2 replaying the plan makes exactly the same calls
- * with none of the bookkeeping in the timed loop.
+ * before contact i. The engine is deterministic, so pass 2 replaying the
+ * plan makes exactly the same calls with none of the bookkeeping in the
+ * timed loop.
  */
 static planned_archive *plan_run(gen_contact *g, triage_stats *st)
 {
@@ -586,11 +586,6 @@ static void replay_run(tousu_engine *e, const gen_contact *g, const planned_arch
         (void)triage_one(e, &c, &r, g, i, st);
     }
 }
-
-/* One timed replay on a fresh engine: wall and CPU seconds. */
-typedef struct replay_times {
-    double wall, cpu;
-} replay_times;
 
 static int cmp_double(const void *a, const void *b)
 {
