@@ -392,7 +392,8 @@ static int mem_record(void *user, const tousu_intake *in)
         s->matters.tick = 0;
         tzm_matter_sweep(s);
     }
-    tzm_hist_sweep(s);
+    if (s->newest >= s->hist_idle_until)
+        tzm_hist_sweep(s);
     return TOUSU_OK;
 }
 
@@ -435,6 +436,7 @@ int tz_memstore_new(tousu_memstore **out, const tousu_policy *p, const tz_alloc 
     s->newest = INT64_MIN;
     tz_months_memo_init(&s->hist_since);
     s->hist_floor = s->hist_pass_floor = INT64_MAX;
+    s->hist_idle_until = INT64_MIN;
     s->matters.memo.slot = s->hist.memo.slot = TZM_NONE;
     s->bytes = sizeof *s;
     *out = s;

@@ -136,6 +136,9 @@ struct tousu_memstore {
      * drop, so it sweeps only when something may have expired; and the
      * bound being gathered by the current pass. */
     int64_t hist_floor, hist_pass_floor;
+    /* While newest is below this, the history sweep has nothing to do:
+     * its cutoff is fixed for the local day and the floor is not below it. */
+    int64_t hist_idle_until;
     /* The last record's complaint opening, not yet in its slot (see
      * store_mem_hist.c). */
     struct {
@@ -399,7 +402,8 @@ int tzm_hist_reserve(tousu_memstore *s);
 /* Record an open complaint of (customer, mkey) (room reserved). */
 void tzm_hist_open(tousu_memstore *s, uint64_t customer, uint64_t mkey, uint64_t id,
                    int64_t ms);
-/* Look at a few slots and drop entries past the repeat period. */
+/* Look at a few slots and drop entries past the repeat period (record()
+ * calls it while newest >= hist_idle_until). */
 void tzm_hist_sweep(tousu_memstore *s);
 /* Note an archive at ms (keeps the sweep's lower bound). */
 void tzm_hist_archived(tousu_memstore *s, int64_t ms);

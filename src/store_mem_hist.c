@@ -134,8 +134,10 @@ static bool hist_cutoff(tousu_memstore *s, int64_t *cutoff)
 
 void tzm_hist_archived(tousu_memstore *s, int64_t ms)
 {
-    if (ms < s->hist_floor)
+    if (ms < s->hist_floor) {
         s->hist_floor = ms;
+        s->hist_idle_until = INT64_MIN; /* something may expire sooner */
+    }
     if (ms < s->hist_pass_floor)
         s->hist_pass_floor = ms;
 }
@@ -182,6 +184,7 @@ static int hist_rehash(tousu_memstore *s, uint32_t nc, int64_t cutoff)
     }
     tzm_table_swap(s, t, &fresh, sizeof(tzm_hist));
     s->hist_floor = floor;
+    s->hist_idle_until = INT64_MIN;
     s->hist_pass_floor = INT64_MAX; /* the sweep starts a new pass */
     return TOUSU_OK;
 }
@@ -239,8 +242,11 @@ void tzm_hist_sweep(tousu_memstore *s)
 {
     tzm_table *t = &s->hist;
     int64_t cutoff = hist_drop_cutoff(s);
-    if (cutoff == INT64_MIN)
-        return; /* nothing can have expired */
+    if (cutoff == INT64_MIN) { /* nothing can have expired */
+        if (t->used && s->newest >= s->hist_since.lo && s->newest < s->hist_since.hi)
+            s->hist_idle_until = s->hist_since.hi; /* the cutoff holds all day */
+        return;
+    }
     hist_flush(s);
     for (int k = 0; k < HIST_SWEEP_STEP; k++) {
         uint32_t i = t->sweep;

@@ -361,6 +361,41 @@ static void test_R_REP_2_history_kept_for_period_then_dropped(void **state)
     tousu_memstore_free(s);
 }
 
+/* R-REP-2 retention: an archive whose time is already past the retention
+ * when it is made (a host catching up on old cases) is swept within the
+ * same day, even though the sweep had found nothing to do that day and
+ * rested: an archive older than everything it knew wakes it. */
+static void test_R_REP_2_backdated_archive_swept_same_day(void **state)
+{
+    (void)state;
+    tousu_memstore *s = NULL;
+    assert_int_equal(tousu_memstore_new(&s, NULL), TOUSU_OK); /* 3 months, +08:00 */
+    const tousu_store_ops *ops = tousu_memstore_ops();
+    const int64_t t0 = at(2025, 6, 10, 9, 0);
+    tousu_intake open1 = {sizeof open1, 10, 1, 7, t0, 0, 1, 1, 0};
+    tousu_intake open2 = {sizeof open2, 20, 2, 7, t0, 0, 1, 1, 0};
+    assert_int_equal(ops->record(s, &open1), 0);
+    assert_int_equal(ops->record(s, &open2), 0); /* its sweep finds nothing to do */
+    /* Archived "on Jan 2": before Feb 10 (3 months + 1 before Jun 10). */
+    tousu_archive old = archive_of(10, 1, 7, at(2025, 1, 2, 9, 0), 1, 5);
+    assert_int_equal(ops->archive(s, &old), 0);
+    tousu_history h = {sizeof h, 0, 0, 0, 0, 0, 0, 0};
+    assert_int_equal(ops->history(s, 1, 7, 0, &h), 0);
+    assert_int_equal(h.archived_id, 10); /* still there */
+    /* A few minutes of traffic on other matters, the same day: enough
+     * records for the sweep to pass over the whole table. */
+    for (uint64_t id = 100; id < 1300; id++) {
+        tousu_intake in = {sizeof in, id, 1000 + id % 50, 100 + id % 30,
+                           t0 + (int64_t)(id - 100) * 100, 0, 1, 0, 0};
+        assert_int_equal(ops->record(s, &in), 0);
+    }
+    assert_int_equal(ops->history(s, 1, 7, 0, &h), 0);
+    assert_int_equal(h.archived_id, 0); /* swept */
+    assert_int_equal(ops->history(s, 2, 7, 0, &h), 0);
+    assert_int_equal(h.open_id, 20); /* an open complaint stays */
+    tousu_memstore_free(s);
+}
+
 /* Memory follows the retention period, not the stream: matters come and
  * go (each seen a few times), one matter has a burst, complaints are
  * opened and archived; the store's size levels off. */
@@ -776,6 +811,7 @@ int main(void)
         cmocka_unit_test(test_R_REP_1_history_ops),
         cmocka_unit_test(test_R_BAT_2_R_BAT_4_quiet_and_busy_matters_match_reference),
         cmocka_unit_test(test_R_REP_2_history_kept_for_period_then_dropped),
+        cmocka_unit_test(test_R_REP_2_backdated_archive_swept_same_day),
         cmocka_unit_test(test_memory_bounded_many_matters_and_history),
         cmocka_unit_test(test_lookup_memo_survives_rehash),
         cmocka_unit_test(test_lookup_memo_revalidated_when_entries_move),
