@@ -267,6 +267,9 @@ static int mem_window(void *user, uint64_t mkey, int64_t from, int64_t to, uint6
     if (from < m->left || to < m->newest)
         return scan_window(s, m, from, to, customer, out);
     advance_left(m, from);
+    /* record() appends this contact next: fetch the line it will write. */
+    if (m->start + m->len < ev_cap(m))
+        TZM_PREFETCH_W(tzm_ev_at(m, m->len));
     out->events = m->len - m->lpos;
     if (!m->ctab) {
         tzm_count_small(m, customer, out);

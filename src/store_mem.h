@@ -27,8 +27,10 @@
 
 #if defined(__GNUC__)
 #define TZM_PREFETCH(p) __builtin_prefetch(p)
+#define TZM_PREFETCH_W(p) __builtin_prefetch(p, 1) /* a line about to be written */
 #else
 #define TZM_PREFETCH(p) ((void)(p))
+#define TZM_PREFETCH_W(p) ((void)(p))
 #endif
 
 #define TZM_NONE UINT32_MAX /* "no slot" */
