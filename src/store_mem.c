@@ -307,6 +307,7 @@ static int mem_history(void *user, uint64_t customer, uint64_t mkey, int64_t sin
                        tousu_history *out)
 {
     tousu_memstore *s = user;
+    tzm_hist_prefetch(s, customer, mkey);
     /* The same triage asks window() about this matter and customer next
      * (docs/store.md): start those misses now, alongside this one. */
     uint32_t slot = tzm_matter_find(s, mkey);

@@ -400,6 +400,12 @@ size_t tzm_count_bytes(uint8_t ct_log);
 /* ---------- store_mem_hist.c: history (R-REP) ---------- */
 
 tzm_hist *tzm_hist_get(tousu_memstore *s, uint64_t customer, uint64_t mkey);
+/* Start fetching the tags a lookup of (customer, mkey) reads first. */
+static inline void tzm_hist_prefetch(const tousu_memstore *s, uint64_t customer, uint64_t mkey)
+{
+    if (s->hist.cap)
+        TZM_PREFETCH(&s->hist.tags[(uint32_t)tzm_pair_hash(mkey, customer) & (s->hist.cap - 1)]);
+}
 int tzm_hist_reserve(tousu_memstore *s);
 /* Record an open complaint of (customer, mkey) (room reserved). */
 void tzm_hist_open(tousu_memstore *s, uint64_t customer, uint64_t mkey, uint64_t id,
