@@ -298,6 +298,15 @@ static void test_R_BAT_2_R_BAT_4_quiet_and_busy_matters_match_reference(void **s
     tousu_memstore_free(s);
 }
 
+/* Record an intake at t that opens a complaint of (customer, matter) and
+ * counts in the matter's window. */
+static void open_complaint(tousu_memstore *s, uint64_t id, uint64_t customer, uint64_t matter,
+                           int64_t t)
+{
+    tousu_intake in = {sizeof in, id, customer, matter, t, 0, 1, 1, 0};
+    assert_int_equal(tousu_memstore_ops()->record(s, &in), 0);
+}
+
 /* R-REP-2 and the retention the header promises: an archived complaint is
  * kept for the repeat period and one month more after the store's newest
  * intake passes it, then dropped; a later archive and an open complaint
@@ -309,12 +318,9 @@ static void test_R_REP_2_history_kept_for_period_then_dropped(void **state)
     assert_int_equal(tousu_memstore_new(&s, NULL), TOUSU_OK); /* 3 months, +08:00 */
     const tousu_store_ops *ops = tousu_memstore_ops();
     const int64_t t0 = at(2025, 1, 10, 9, 0);
-    tousu_intake open1 = {sizeof open1, 10, 1, 7, t0, 0, 1, 1, 0};
-    tousu_intake open2 = {sizeof open2, 20, 2, 7, t0, 0, 1, 1, 0};
-    tousu_intake open3 = {sizeof open3, 30, 3, 7, t0, 0, 1, 1, 0};
-    assert_int_equal(ops->record(s, &open1), 0);
-    assert_int_equal(ops->record(s, &open2), 0);
-    assert_int_equal(ops->record(s, &open3), 0);
+    open_complaint(s, 10, 1, 7, t0);
+    open_complaint(s, 20, 2, 7, t0);
+    open_complaint(s, 30, 3, 7, t0);
     tousu_archive a1 = archive_of(10, 1, 7, t0 + HOUR, 1, 5);
     tousu_archive a2 = archive_of(20, 2, 7, at(2025, 2, 19, 9, 0), 1, 5);
     assert_int_equal(ops->archive(s, &a1), 0);
@@ -372,10 +378,8 @@ static void test_R_REP_2_backdated_archive_swept_same_day(void **state)
     assert_int_equal(tousu_memstore_new(&s, NULL), TOUSU_OK); /* 3 months, +08:00 */
     const tousu_store_ops *ops = tousu_memstore_ops();
     const int64_t t0 = at(2025, 6, 10, 9, 0);
-    tousu_intake open1 = {sizeof open1, 10, 1, 7, t0, 0, 1, 1, 0};
-    tousu_intake open2 = {sizeof open2, 20, 2, 7, t0, 0, 1, 1, 0};
-    assert_int_equal(ops->record(s, &open1), 0);
-    assert_int_equal(ops->record(s, &open2), 0); /* its sweep finds nothing to do */
+    open_complaint(s, 10, 1, 7, t0);
+    open_complaint(s, 20, 2, 7, t0); /* its sweep finds nothing to do */
     /* Archived "on Jan 2": before Feb 10 (3 months + 1 before Jun 10). */
     tousu_archive old = archive_of(10, 1, 7, at(2025, 1, 2, 9, 0), 1, 5);
     assert_int_equal(ops->archive(s, &old), 0);
