@@ -252,9 +252,11 @@ static int record(tousu_engine *e, const tousu_contact *c, int64_t t, const tous
     tousu_intake in;
     memset(&in, 0, sizeof in);
     in.struct_size = sizeof in;
+    /* (Bitwise, not &&/||: the kind of contact is random from one call to
+     * the next, and each short-circuit would be a branch to mispredict.) */
     in.in_window = tz_counts_in_window(e->policy, r->category);
-    in.opens_complaint = r->is_complaint && !r->followup; /* R-REP-3 */
-    if (!c->matter || (!in.in_window && !in.opens_complaint))
+    in.opens_complaint = (r->is_complaint != 0) & (r->followup == 0); /* R-REP-3 */
+    if ((c->matter == 0) | ((in.in_window | in.opens_complaint) == 0))
         return TOUSU_OK;
     in.contact_id = c->contact_id;
     in.customer_id = c->customer_id;

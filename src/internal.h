@@ -211,7 +211,7 @@ static inline bool tz_counts_in_window(const tousu_policy *p, int32_t category)
 {
     const uint32_t in = 1u << TOUSU_CAT_COMPLAINT | 1u << TOUSU_CAT_DISPUTE |
                         (uint32_t)(p->batch_counts_faults != 0) << TOUSU_CAT_FAULT;
-    return (uint32_t)category < 32 && (in >> category & 1u);
+    return ((uint32_t)category < 32) & (in >> ((uint32_t)category & 31) & 1u);
 }
 
 /* ---------- escalation (escalate.c) ---------- */

@@ -336,6 +336,14 @@ static int mem_history(void *user, uint64_t customer, uint64_t mkey, int64_t sin
 
 /* ---------- writes ---------- */
 
+/* Does the record open a complaint in the history? (Customer 0 is never
+ * stored.) Bitwise: whether a contact opens one is random from call to
+ * call, and each short-circuit would be a branch to mispredict. */
+static bool opens_history(const tousu_intake *in)
+{
+    return (in->opens_complaint != 0) & (in->customer_id != 0);
+}
+
 /* Reserve everything a record needs: nothing changes unless all of it
  * fits. *fresh receives the event array of a matter seen for the first
  * time (the caller owns it until it is installed). */
@@ -355,7 +363,7 @@ static int record_reserve(tousu_memstore *s, const tousu_intake *in, tzm_ev **fr
                 goto nomem;
         }
     }
-    if (in->opens_complaint && in->customer_id && tzm_hist_reserve(s) != TOUSU_OK)
+    if (opens_history(in) && tzm_hist_reserve(s) != TOUSU_OK)
         goto nomem;
     return TOUSU_OK;
 nomem:
@@ -381,7 +389,7 @@ static void record_window(tousu_memstore *s, const tousu_intake *in, tzm_ev *fre
 static int mem_record(void *user, const tousu_intake *in)
 {
     tousu_memstore *s = user;
-    if (!in->in_window && !in->opens_complaint)
+    if (!(in->in_window | in->opens_complaint))
         return TOUSU_OK;
     tzm_ev *fresh;
     if (record_reserve(s, in, &fresh) != TOUSU_OK)
@@ -390,7 +398,7 @@ static int mem_record(void *user, const tousu_intake *in)
         s->newest = in->intake_ms;
     if (in->in_window)
         record_window(s, in, fresh);
-    if (in->opens_complaint && in->customer_id)
+    if (opens_history(in))
         tzm_hist_open(s, in->customer_id, in->matter, in->contact_id, in->intake_ms);
     if (++s->matters.tick >= TZM_SWEEP_EVERY) { /* a run of adjacent slots at once */
         s->matters.tick = 0;
