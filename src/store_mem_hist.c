@@ -115,9 +115,10 @@ tzm_hist *tzm_hist_get(tousu_memstore *s, uint64_t customer, uint64_t mkey)
         return NULL;
     bool found;
     uint32_t i = hist_find(s, customer, mkey, &found);
-    if (!found) /* a complaint asking opens the pair next: fetch its line to write */
-        TZM_PREFETCH_W(hist_at(s, i));
-    return found ? hist_at(s, i) : NULL;
+    if (found)
+        return hist_at(s, i);
+    TZM_PREFETCH_W(hist_at(s, i)); /* a complaint asking opens the pair next: its line */
+    return NULL;
 }
 
 /* Archives older than this can no longer make a repeat (R-REP-2): the
