@@ -150,7 +150,7 @@ static int ev_reserve(tousu_memstore *s, tzm_matter *m)
 /* Insert e in time order (room reserved). In-order arrivals append
  * (newest mirrors the end of the array, so deciding that reads no event:
  * the array of a quiet matter is cold). */
-static void ev_insert(tzm_matter *m, const tzm_ev *e)
+static tzm_ev *ev_insert(tzm_matter *m, const tzm_ev *e)
 {
     tzm_ev *base = tzm_ev_at(m, 0);
     uint32_t pos = m->len;
@@ -164,6 +164,7 @@ static void ev_insert(tzm_matter *m, const tzm_ev *e)
         m->newest = e->t;
     if (e->t < m->left)
         m->lpos++; /* before the counted ones: never counted */
+    return &base[pos];
 }
 
 /* Slide `left` forward to x, uncounting the events it passes. */
@@ -171,16 +172,13 @@ static void advance_left(tzm_matter *m, int64_t x)
 {
     if (x <= m->left)
         return;
-    while (m->lpos < m->len && tzm_ev_at(m, m->lpos)->t < x) {
-        tzm_count_remove(m, tzm_ev_at(m, m->lpos));
-        m->lpos++;
-    }
+    tzm_uncount_before(m, x);
     m->left = x;
     /* The next events to leave will need their count slot and the next
      * line of the array: fetch them now, so the misses overlap with other
      * work instead of stalling a later call. */
-    if (m->lpos < m->len)
-        tzm_prefetch_count(m, tzm_ev_at(m, m->lpos)->customer);
+    if (m->lpos < m->len && m->ctab)
+        TZM_PREFETCH(&m->ctab[tzm_ev_at(m, m->lpos)->cslot]);
     if (m->lpos + 2 < m->len)
         TZM_PREFETCH(tzm_ev_at(m, m->lpos + 2));
 }
@@ -380,10 +378,10 @@ static void record_window(tousu_memstore *s, const tousu_intake *in, tzm_ev *fre
     tzm_matter *m = tzm_matter_at(s, slot);
     if (tzm_matter_expired(s, m))
         tzm_matter_clear(s, m); /* it was logically gone: start afresh */
-    tzm_ev e = {in->intake_ms, in->contact_id, in->customer_id, in->vip ? 1u : 0u};
-    ev_insert(m, &e);
+    tzm_ev e = {in->intake_ms, in->contact_id, in->customer_id, in->vip ? 1u : 0u, 0};
+    tzm_ev *stored = ev_insert(m, &e);
     if (e.t >= m->left)
-        tzm_count_add(m, &e);
+        tzm_count_add(m, stored);
 }
 
 static int mem_record(void *user, const tousu_intake *in)

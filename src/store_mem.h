@@ -47,15 +47,20 @@ typedef struct tzm_ev {
     int64_t t;
     uint64_t contact;
     uint64_t customer;
-    uint64_t vip; /* 0/1; 64-bit keeps the record 32 bytes and aligned */
+    uint32_t vip;   /* 0/1 */
+    uint32_t cslot; /* while counted in a table: its customer's slot there */
 } tzm_ev;
 
 /* One customer of a matter's window: how many counted events, VIP and not
- * (R-BAT-2). Both 0 = an empty slot. */
+ * (R-BAT-2). A slot, once taken, keeps its customer until the table is
+ * rebuilt, even when both counts fall to 0 (store_mem_counts.c). */
 typedef struct tzm_cslot {
     uint64_t customer;
-    uint32_t n_vip, n_ord;
+    uint32_t n_vip;
+    uint32_t n_ord; /* the count, and TZM_CS_TAKEN once the slot is taken */
 } tzm_cslot;
+
+#define TZM_CS_TAKEN UINT32_C(0x80000000)
 
 /* A matter, its events sorted by t, and the distinct customers of its
  * counted events. 64 bytes: one line per lookup. Both arrays have a power
@@ -70,7 +75,8 @@ typedef struct tzm_matter {
     uint32_t lpos;   /* index (from start) of the first counted event */
     uint8_t ev_log;  /* evs holds 1 << ev_log events */
     uint8_t ct_log;
-    uint16_t pad_;
+    uint16_t ct_room; /* free ctab slots new customers may still take
+                         before a rebuild (at most 0xFFFF: then counted) */
     int64_t left;    /* counted events are those with t >= left */
     int64_t newest;
     uint32_t n_ord, n_vip; /* with ctab: distinct customers among counted
@@ -250,26 +256,32 @@ static inline bool tzm_matter_expired(const tousu_memstore *s, const tzm_matter 
     return (uint64_t)s->newest - (uint64_t)m->newest > (uint64_t)s->retention_ms;
 }
 
-/* Slots in use in m's table: one per distinct customer. */
+/* Distinct customers of m's counted events (with a table). */
 static inline uint32_t tzm_count_used(const tzm_matter *m)
 {
     return m->n_ord + m->n_vip;
 }
 
-static inline bool tzm_cslot_empty(const tzm_cslot *c)
+static inline bool tzm_cslot_taken(const tzm_cslot *c)
 {
-    return !c->n_vip && !c->n_ord;
+    return (c->n_ord & TZM_CS_TAKEN) != 0;
 }
 
-/* The slot of customer in m's table (m->ctab set), or the empty slot
+/* Has the customer at c any counted event? */
+static inline bool tzm_cslot_present(const tzm_cslot *c)
+{
+    return (c->n_vip | (c->n_ord & ~TZM_CS_TAKEN)) != 0;
+}
+
+/* The slot of customer in m's table (m->ctab set), or the free slot
  * where it would go. */
 static inline tzm_cslot *tzm_cslot_find(const tzm_matter *m, uint64_t customer, bool *found)
 {
     uint32_t mask = (1u << m->ct_log) - 1;
     for (uint32_t i = tzm_home(customer, mask);; i = (i + 1) & mask) {
         tzm_cslot *c = &m->ctab[i];
-        if (tzm_cslot_empty(c) || c->customer == customer) {
-            *found = !tzm_cslot_empty(c);
+        if (!tzm_cslot_taken(c) || c->customer == customer) {
+            *found = tzm_cslot_taken(c);
             return c;
         }
     }
@@ -321,59 +333,96 @@ enum {
     TZM_CT_MIN_LOG = 4 /* a table's first size: 16 slots */
 };
 
+/* tzm_count_reserve when the room is not there already. */
+int tzm_count_make_room(tousu_memstore *s, tzm_matter *m, uint32_t extra);
+
 /* Room for `extra` more counted events (no visible change on failure);
- * may give a quiet matter its table. */
-int tzm_count_reserve(tousu_memstore *s, tzm_matter *m, uint32_t extra);
-/* Count / uncount one event (no-ops for a matter without a table). */
-static inline void tzm_count_add(tzm_matter *m, const tzm_ev *e)
+ * may give a quiet matter its table, or rebuild a table whose free slots
+ * ran out. */
+static inline int tzm_count_reserve(tousu_memstore *s, tzm_matter *m, uint32_t extra)
+{
+    bool room = m->ctab ? m->ct_room >= extra
+                        : (uint64_t)(m->len - m->lpos) + extra <= TZM_SMALL_MAX;
+    return room ? TOUSU_OK : tzm_count_make_room(s, m, extra);
+}
+
+/* The distinct counts of m after one event of its customer (VIP or not)
+ * enters or leaves: `before` and `after` are the customer's counts on
+ * either side. Arithmetic, not branches: whether a customer is new, or
+ * leaves, or turns VIP is random from call to call. */
+static inline void tzm_count_shift(tzm_matter *m, const tzm_cslot *before, const tzm_cslot *after)
+{
+    const uint32_t was = tzm_cslot_present(before), was_vip = before->n_vip != 0;
+    const uint32_t now = tzm_cslot_present(after), now_vip = after->n_vip != 0;
+    m->n_vip += now_vip - was_vip;
+    m->n_ord += (now & !now_vip) - (was & !was_vip); /* VIP once any event is */
+}
+
+/* Count the event e (stored in m's array) in m's table, and note its
+ * customer's slot in it (no-op for a matter without a table; room
+ * reserved). */
+static inline void tzm_count_add(tzm_matter *m, tzm_ev *e)
 {
     if (!m->ctab)
         return;
     bool found;
     tzm_cslot *c = tzm_cslot_find(m, e->customer, &found);
-    bool was_vip = c->n_vip > 0;
-    c->customer = e->customer;
-    if (e->vip)
-        c->n_vip++;
-    else
-        c->n_ord++;
-    if (!found) { /* a new customer in the window */
-        if (e->vip)
-            m->n_vip++;
-        else
-            m->n_ord++;
-    } else if (e->vip && !was_vip) { /* now VIP: any VIP event makes it so */
-        m->n_vip++;
-        m->n_ord--;
+    if (!found) { /* takes a free slot */
+        c->customer = e->customer;
+        c->n_vip = 0;
+        c->n_ord = TZM_CS_TAKEN;
+        m->ct_room--;
     }
+    const tzm_cslot before = *c;
+    c->n_vip += e->vip;
+    c->n_ord += 1u - e->vip;
+    e->cslot = (uint32_t)(c - m->ctab);
+    tzm_count_shift(m, &before, c);
 }
 
-/* Remove the customer at c from m's table, closing the gap behind it. */
-void tzm_cslot_delete(tzm_matter *m, tzm_cslot *c);
-
-static inline void tzm_count_remove(tzm_matter *m, const tzm_ev *e)
+/* Slide m's counted events forward past those before x, uncounting each
+ * (m->lpos and the distinct counts move; `left` is the caller's).
+ *
+ * An event's slot was noted when it was counted and slots never move while
+ * a table lives, so this needs no lookup. A customer whose last event
+ * leaves keeps the slot (with counts 0), so nothing is shifted either,
+ * unless the next slot is free: then no probe passes through this one, and
+ * it is freed too. The counts are kept in locals: m's fields could alias
+ * the slots' for the compiler. */
+static inline void tzm_uncount_before(tzm_matter *m, int64_t x)
 {
-    if (!m->ctab)
+    const tzm_ev *base = tzm_ev_at(m, 0);
+    uint32_t lpos = m->lpos;
+    const uint32_t len = m->len;
+    if (!m->ctab) {
+        while (lpos < len && base[lpos].t < x)
+            lpos++;
+        m->lpos = lpos;
         return;
-    bool found;
-    tzm_cslot *c = tzm_cslot_find(m, e->customer, &found);
-    if (!found)
-        return; /* cannot happen: counted events are in the table */
-    if (e->vip)
-        c->n_vip--;
-    else
-        c->n_ord--;
-    if (tzm_cslot_empty(c)) { /* the customer's last event left */
-        if (e->vip)
-            m->n_vip--;
-        else
-            m->n_ord--;
-        tzm_cslot_delete(m, c);
-    } else if (e->vip && !c->n_vip) { /* its last VIP event left */
-        m->n_vip--;
-        m->n_ord++;
     }
+    tzm_cslot *tab = m->ctab;
+    const uint32_t mask = (1u << m->ct_log) - 1;
+    uint32_t n_vip = m->n_vip, n_ord = m->n_ord, freed = 0;
+    while (lpos < len && base[lpos].t < x) {
+        const tzm_ev *e = &base[lpos++];
+        tzm_cslot *c = &tab[e->cslot];
+        const uint32_t was_vip = c->n_vip != 0;
+        const uint32_t vip = c->n_vip - e->vip, ord = c->n_ord - (1u - e->vip);
+        const uint32_t now_vip = vip != 0, now = (vip | (ord & ~TZM_CS_TAKEN)) != 0;
+        n_vip += now_vip - was_vip; /* the customer was present (counted) */
+        n_ord += (now & !now_vip) - !was_vip;
+        const uint32_t release = !now & !tzm_cslot_taken(&tab[(e->cslot + 1) & mask]);
+        c->n_vip = vip;
+        c->n_ord = ord & ~(release * TZM_CS_TAKEN); /* (the count is 0) */
+        freed += release;
+    }
+    m->lpos = lpos;
+    m->n_vip = n_vip;
+    m->n_ord = n_ord;
+    const uint32_t room = m->ct_room + freed;
+    m->ct_room = (uint16_t)(room > 0xFFFF ? 0xFFFF : room);
 }
+
 /* With a table: the counts of customer in m's window, or NULL. */
 static inline const tzm_cslot *tzm_count_get(const tzm_matter *m, uint64_t customer)
 {
@@ -381,18 +430,19 @@ static inline const tzm_cslot *tzm_count_get(const tzm_matter *m, uint64_t custo
         return NULL;
     bool found;
     const tzm_cslot *c = tzm_cslot_find(m, customer, &found);
-    return found ? c : NULL;
+    return found && tzm_cslot_present(c) ? c : NULL;
 }
 /* Without a table: add m's distinct customers to *out by reading its at
  * most TZM_SMALL_MAX counted events. */
 void tzm_count_small(const tzm_matter *m, uint64_t customer, tousu_window *out);
+/* Start fetching the slot where a lookup of customer starts. */
 static inline void tzm_prefetch_count(const tzm_matter *m, uint64_t customer)
 {
     if (m->ctab)
         TZM_PREFETCH(&m->ctab[tzm_home(customer, (1u << m->ct_log) - 1)]);
 }
-/* Halve m's table when mostly empty, drop it when m is quiet again (a
- * failure keeps it). */
+/* Rebuild m's table smaller when mostly empty, drop it when m is quiet
+ * again (a failure keeps it). */
 void tzm_count_trim(tousu_memstore *s, tzm_matter *m);
 void tzm_count_drop_table(tousu_memstore *s, tzm_matter *m);
 size_t tzm_count_bytes(uint8_t ct_log);

@@ -10,43 +10,32 @@
  *  - a quiet matter (at most TZM_SMALL_MAX counted events, most matters)
  *    keeps none: window() reads its few counted events, which sit in the
  *    line advance_left has just read anyway;
- *  - a busy one has its own small open-addressing table (linear probing,
- *    backward-shift deletion), warm because the matter is busy.
+ *  - a busy one has its own small open-addressing table (linear probing),
+ *    warm because the matter is busy.
  * A matter switches to a table when a record would pass TZM_SMALL_MAX,
  * and back when the sweep finds it at half that or less.
+ *
+ * Slots never move while a table lives: a counted event notes its
+ * customer's slot (tzm_ev.cslot), so uncounting it needs no lookup, and a
+ * customer whose last event leaves keeps its slot, with counts 0, instead
+ * of being deleted (a deletion would move the slots behind it), unless the
+ * next slot is free: then no probe passes through it and it is freed. New
+ * customers take free slots until the table's room (m->ct_room) runs out;
+ * then the customers still present move to a fresh table, at most half
+ * full, and the counted events are pointed at their new slots. Each
+ * rebuild reads the old table and the counted events once and is followed
+ * by at least a quarter of the new table's slots' worth of new customers,
+ * so its cost per record stays bounded.
  */
 #include "store_mem.h"
 
 #include <string.h>
 
+enum { CT_MAX_LOAD_PCT = 75, CT_REBUILT_LOAD_PCT = 50 };
+
 size_t tzm_count_bytes(uint8_t ct_log)
 {
     return ((size_t)1 << ct_log) * sizeof(tzm_cslot);
-}
-
-/* Move m's customers into a fresh table of 1 << log slots. */
-static int rehash(tousu_memstore *s, tzm_matter *m, uint8_t log)
-{
-    tzm_cslot *t = tz_calloc(&s->alloc, (size_t)1 << log, sizeof *t);
-    if (!t)
-        return TOUSU_ENOMEM;
-    uint32_t mask = (1u << log) - 1;
-    for (uint32_t i = 0; m->ctab && i < (1u << m->ct_log); i++) {
-        const tzm_cslot *c = &m->ctab[i];
-        if (tzm_cslot_empty(c))
-            continue;
-        uint32_t j = tzm_home(c->customer, mask);
-        while (!tzm_cslot_empty(&t[j]))
-            j = (j + 1) & mask;
-        t[j] = *c;
-    }
-    if (m->ctab)
-        s->bytes -= tzm_count_bytes(m->ct_log);
-    tz_free(&s->alloc, m->ctab);
-    s->bytes += tzm_count_bytes(log);
-    m->ctab = t;
-    m->ct_log = log;
-    return TOUSU_OK;
 }
 
 static uint32_t counted_of(const tzm_matter *m)
@@ -54,32 +43,117 @@ static uint32_t counted_of(const tzm_matter *m)
     return m->len - m->lpos;
 }
 
-/* A quiet matter gets a table: count its events into it. The table is
- * derived data, so making it changes nothing a read can see. */
+/* Free slots new customers may take in a table of 1 << log slots of which
+ * `taken` are taken, at most 0xFFFF (the field's width). */
+static uint16_t room_of(uint8_t log, uint64_t taken)
+{
+    uint64_t limit = ((uint64_t)1 << log) * CT_MAX_LOAD_PCT / 100;
+    uint64_t room = limit > taken ? limit - taken : 0;
+    return (uint16_t)(room > 0xFFFF ? 0xFFFF : room);
+}
+
+/* The size of a rebuilt table for `want` customers: at most half full. */
+static int rebuilt_log(uint64_t want, uint8_t *log)
+{
+    uint8_t l = TZM_CT_MIN_LOG;
+    while (want * 100 > ((uint64_t)1 << l) * CT_REBUILT_LOAD_PCT)
+        l++;
+    if (l > 31)
+        return TOUSU_ENOMEM;
+    *log = l;
+    return TOUSU_OK;
+}
+
+/* A zeroed table of 1 << log slots replacing m's (kept by the caller). */
+static tzm_cslot *new_table(tousu_memstore *s, tzm_matter *m, uint8_t log)
+{
+    tzm_cslot *t = tz_calloc(&s->alloc, (size_t)1 << log, sizeof *t);
+    if (!t)
+        return NULL;
+    if (m->ctab)
+        s->bytes -= tzm_count_bytes(m->ct_log);
+    s->bytes += tzm_count_bytes(log);
+    return t;
+}
+
+/* A quiet matter gets a table: count its counted events into it (noting
+ * each one's slot). The table is derived data, so making it changes
+ * nothing a read can see; on failure m keeps what it had. */
 static int make_table(tousu_memstore *s, tzm_matter *m, uint8_t log)
 {
-    m->n_ord = m->n_vip = 0;
-    m->ct_log = 0;
-    if (rehash(s, m, log) != TOUSU_OK)
+    tzm_cslot *t = new_table(s, m, log);
+    if (!t)
         return TOUSU_ENOMEM;
+    m->ctab = t;
+    m->ct_log = log;
+    m->ct_room = room_of(log, 0);
+    m->n_ord = m->n_vip = 0;
     for (uint32_t i = m->lpos; i < m->len; i++)
         tzm_count_add(m, tzm_ev_at(m, i));
     return TOUSU_OK;
 }
 
-int tzm_count_reserve(tousu_memstore *s, tzm_matter *m, uint32_t extra)
+/* Move the customers present in m's table into a fresh one of 1 << log
+ * slots, leaving the others out, and point the counted events at their
+ * customers' new slots. The old table is going, so each moved slot's
+ * n_vip holds its new index meanwhile: no lookup per event. */
+static int rebuild(tousu_memstore *s, tzm_matter *m, uint8_t log)
 {
-    uint64_t want = (m->ctab ? (uint64_t)tzm_count_used(m) : counted_of(m)) + (uint64_t)extra;
-    if (!m->ctab && want <= TZM_SMALL_MAX)
-        return TOUSU_OK;
-    uint8_t log = m->ctab ? m->ct_log : TZM_CT_MIN_LOG;
-    while (want * 4 > ((uint64_t)3 << log)) /* at most 3/4 full */
-        log++;
-    if (log > 31)
+    tzm_cslot *t = new_table(s, m, log), *old = m->ctab;
+    if (!t)
         return TOUSU_ENOMEM;
-    if (!m->ctab)
-        return make_table(s, m, log);
-    return log == m->ct_log ? TOUSU_OK : rehash(s, m, log);
+    const uint32_t mask = (1u << log) - 1;
+    for (uint32_t i = 0; i < (1u << m->ct_log); i++) {
+        if (!tzm_cslot_present(&old[i]))
+            continue;
+        uint32_t j = tzm_home(old[i].customer, mask);
+        while (tzm_cslot_taken(&t[j]))
+            j = (j + 1) & mask;
+        t[j] = old[i];
+        old[i].n_vip = j;
+    }
+    for (uint32_t i = m->lpos; i < m->len; i++) {
+        tzm_ev *e = tzm_ev_at(m, i);
+        e->cslot = old[e->cslot].n_vip;
+    }
+    tz_free(&s->alloc, old);
+    m->ctab = t;
+    m->ct_log = log;
+    m->ct_room = room_of(log, tzm_count_used(m));
+    return TOUSU_OK;
+}
+
+/* Taken slots of m's table (only when the room field saturated). */
+static uint64_t taken_of(const tzm_matter *m)
+{
+    uint64_t n = 0;
+    for (uint32_t i = 0; i < (1u << m->ct_log); i++)
+        n += tzm_cslot_taken(&m->ctab[i]);
+    return n;
+}
+
+int tzm_count_make_room(tousu_memstore *s, tzm_matter *m, uint32_t extra)
+{
+    uint8_t log;
+    if (!m->ctab) {
+        uint64_t want = (uint64_t)counted_of(m) + extra;
+        if (want <= TZM_SMALL_MAX)
+            return TOUSU_OK;
+        return rebuilt_log(want, &log) == TOUSU_OK ? make_table(s, m, log) : TOUSU_ENOMEM;
+    }
+    if (m->ct_room >= extra)
+        return TOUSU_OK;
+    /* A saturated room may hide more: count before rebuilding. */
+    if (room_of(m->ct_log, 0) == 0xFFFF) {
+        uint16_t room = room_of(m->ct_log, taken_of(m));
+        if (room >= extra) {
+            m->ct_room = room;
+            return TOUSU_OK;
+        }
+    }
+    if (rebuilt_log((uint64_t)tzm_count_used(m) + extra, &log) != TOUSU_OK)
+        return TOUSU_ENOMEM;
+    return rebuild(s, m, log);
 }
 
 void tzm_count_drop_table(tousu_memstore *s, tzm_matter *m)
@@ -90,6 +164,7 @@ void tzm_count_drop_table(tousu_memstore *s, tzm_matter *m)
     tz_free(&s->alloc, m->ctab);
     m->ctab = NULL;
     m->ct_log = 0;
+    m->ct_room = 0;
     m->n_ord = m->n_vip = 0;
 }
 
@@ -97,11 +172,15 @@ void tzm_count_trim(tousu_memstore *s, tzm_matter *m)
 {
     if (!m->ctab)
         return;
-    if (counted_of(m) <= TZM_SMALL_MAX / 2)
+    if (counted_of(m) <= TZM_SMALL_MAX / 2) {
         tzm_count_drop_table(s, m); /* quiet again */
-    else if (m->ct_log > TZM_CT_MIN_LOG &&
-             (uint64_t)tzm_count_used(m) * 8 <= ((uint64_t)1 << m->ct_log))
-        (void)rehash(s, m, (uint8_t)(m->ct_log - 1));
+        return;
+    }
+    uint8_t log;
+    if (m->ct_log > TZM_CT_MIN_LOG &&
+        (uint64_t)tzm_count_used(m) * 8 <= ((uint64_t)1 << m->ct_log) &&
+        rebuilt_log(tzm_count_used(m), &log) == TOUSU_OK && log < m->ct_log)
+        (void)rebuild(s, m, log);
 }
 
 /* (A matter has no table only while at most TZM_SMALL_MAX events are
@@ -132,18 +211,4 @@ void tzm_count_small(const tzm_matter *m, uint64_t customer, tousu_window *out)
             out->customer_is_vip = vip[k];
         }
     }
-}
-
-/* Remove the customer at c, closing the gap behind it. */
-void tzm_cslot_delete(tzm_matter *m, tzm_cslot *c)
-{
-    uint32_t mask = (1u << m->ct_log) - 1;
-    uint32_t i = (uint32_t)(c - m->ctab);
-    for (uint32_t j = (i + 1) & mask; !tzm_cslot_empty(&m->ctab[j]); j = (j + 1) & mask) {
-        if (tzm_may_fill(tzm_home(m->ctab[j].customer, mask), i, j)) {
-            m->ctab[i] = m->ctab[j];
-            i = j;
-        }
-    }
-    memset(&m->ctab[i], 0, sizeof m->ctab[i]);
 }

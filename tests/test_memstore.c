@@ -114,6 +114,44 @@ static void test_R_BAT_2_ids_differing_in_high_bits(void **state)
     tousu_memstore_free(s);
 }
 
+/* R-BAT-2 in one matter with far more distinct customers in its window
+ * than a count table's room field can say (0xFFFF): the table grows past
+ * that, its room is counted again when the field runs out, and the oldest
+ * customers leave as the window slides; the counts agree with the stream's
+ * arithmetic throughout (every customer distinct, every tenth VIP). Not
+ * scaled down: the sizes are the point. */
+static void test_R_BAT_2_window_beyond_table_room_field(void **state)
+{
+    (void)state;
+    tousu_memstore *s = NULL;
+    assert_int_equal(tousu_memstore_new(&s, NULL), TOUSU_OK);
+    const tousu_store_ops *ops = tousu_memstore_ops();
+    enum { N = 200000, STEP_MS = 20, IN_WINDOW = HOUR / STEP_MS }; /* 60:00 = 180,000 steps */
+    const int64_t t0 = at(2025, 6, 2, 9, 0);
+    for (uint32_t i = 0; i < N; i++) {
+        const int64_t t = t0 + (int64_t)i * STEP_MS;
+        tousu_intake in = {sizeof in, i + 1u, i + 1u, 1, t, i % 10 == 0, 1, 0, 0};
+        assert_int_equal(ops->record(s, &in), 0);
+        if (i % 25000 != 24999 && i != N - 1)
+            continue;
+        /* The window [t - 60:00, t] holds steps lo..i (R-BAT-3, inclusive). */
+        const uint32_t lo = i > IN_WINDOW ? i - IN_WINDOW : 0;
+        const uint32_t vip = i / 10 - (lo ? (lo - 1) / 10 : 0) + (lo == 0);
+        tousu_window w = {sizeof w, 0, 0, 0, 0, 0, 0};
+        assert_int_equal(ops->window(s, 1, t - HOUR, t, i + 1u, &w), 0);
+        assert_int_equal(w.events, i - lo + 1);
+        assert_int_equal(w.vip, vip);
+        assert_int_equal(w.ordinary, i - lo + 1 - vip);
+        assert_int_equal(w.has_customer, 1);
+        assert_int_equal(w.customer_is_vip, i % 10 == 0);
+        if (lo) { /* the customer of the step just before lo has left */
+            assert_int_equal(ops->window(s, 1, t - HOUR, t, lo, &w), 0);
+            assert_int_equal(w.has_customer, 0);
+        }
+    }
+    tousu_memstore_free(s);
+}
+
 /* The store keeps only window + late allowance per matter: memory stays
  * bounded however long the stream runs. */
 static void test_memory_bounded_by_window(void **state)
@@ -814,6 +852,7 @@ int main(void)
         cmocka_unit_test(test_memory_bounded_by_window),
         cmocka_unit_test(test_R_REP_1_history_ops),
         cmocka_unit_test(test_R_BAT_2_R_BAT_4_quiet_and_busy_matters_match_reference),
+        cmocka_unit_test(test_R_BAT_2_window_beyond_table_room_field),
         cmocka_unit_test(test_R_REP_2_history_kept_for_period_then_dropped),
         cmocka_unit_test(test_R_REP_2_backdated_archive_swept_same_day),
         cmocka_unit_test(test_memory_bounded_many_matters_and_history),
