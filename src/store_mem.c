@@ -74,7 +74,7 @@ static int64_t cutoff_of(const tousu_memstore *s, const tzm_matter *m)
     return m->newest < INT64_MIN + s->retention_ms ? INT64_MIN : m->newest - s->retention_ms;
 }
 
-static void advance_left(tzm_matter *m, int64_t x);
+static void advance_left(tousu_memstore *s, tzm_matter *m, int64_t x);
 
 /* Drop the dead events at the front (uncounting any still counted). */
 static void ev_drop_dead(tousu_memstore *s, tzm_matter *m)
@@ -82,7 +82,7 @@ static void ev_drop_dead(tousu_memstore *s, tzm_matter *m)
     if (m->len == 0)
         return;
     int64_t cutoff = cutoff_of(s, m);
-    advance_left(m, cutoff);
+    advance_left(s, m, cutoff);
     uint32_t drop = lower_bound(m, cutoff); /* <= lpos: all uncounted now */
     m->start += drop;
     m->len -= drop;
@@ -168,11 +168,11 @@ static tzm_ev *ev_insert(tzm_matter *m, const tzm_ev *e)
 }
 
 /* Slide `left` forward to x, uncounting the events it passes. */
-static void advance_left(tzm_matter *m, int64_t x)
+static void advance_left(tousu_memstore *s, tzm_matter *m, int64_t x)
 {
     if (x <= m->left)
         return;
-    tzm_uncount_before(m, x);
+    s->ct_gen += tzm_uncount_before(m, x) != 0; /* freed slots end probes sooner */
     m->left = x;
     /* The next events to leave will need their count slot and the next
      * line of the array: fetch them now, so the misses overlap with other
@@ -264,7 +264,7 @@ static int mem_window(void *user, uint64_t mkey, int64_t from, int64_t to, uint6
         from = cutoff; /* dead events are not there */
     if (from < m->left || to < m->newest)
         return scan_window(s, m, from, to, customer, out);
-    advance_left(m, from);
+    advance_left(s, m, from);
     /* record() appends this contact next: fetch the line it will write. */
     if (m->start + m->len < ev_cap(m))
         TZM_PREFETCH_W(tzm_ev_at(m, m->len));
@@ -275,7 +275,7 @@ static int mem_window(void *user, uint64_t mkey, int64_t from, int64_t to, uint6
     }
     out->ordinary = m->n_ord;
     out->vip = m->n_vip;
-    const tzm_cslot *c = tzm_count_get(m, customer);
+    const tzm_cslot *c = tzm_count_get(s, m, customer);
     if (c) {
         out->has_customer = 1;
         out->customer_is_vip = c->n_vip > 0;
@@ -380,8 +380,11 @@ static void record_window(tousu_memstore *s, const tousu_intake *in, tzm_ev *fre
         tzm_matter_clear(s, m); /* it was logically gone: start afresh */
     tzm_ev e = {in->intake_ms, in->contact_id, in->customer_id, in->vip ? 1u : 0u, 0};
     tzm_ev *stored = ev_insert(m, &e);
-    if (e.t >= m->left)
-        tzm_count_add(m, stored);
+    if (e.t >= m->left && m->ctab) { /* (window() usually just looked it up) */
+        bool found;
+        tzm_cslot *c = tzm_count_slot(s, m, e.customer, &found);
+        tzm_count_add_at(m, stored, c, found);
+    }
 }
 
 static int mem_record(void *user, const tousu_intake *in)

@@ -158,6 +158,17 @@ struct tousu_memstore {
      * new ones (matters come and go all the time) */
     tzm_ev *spare[TZM_SPARE_MAX];
     uint32_t n_spare;
+    /* The count slot window() found for its customer, which record()
+     * counts next (store_mem_counts.c), and the generation of the count
+     * tables: bumped whenever a slot is freed or a table made, rebuilt or
+     * dropped. */
+    struct {
+        uintptr_t tab; /* (an address, not a pointer: the table may be freed) */
+        uint64_t customer;
+        uint32_t slot, gen;
+        bool found;
+    } ct_memo;
+    uint32_t ct_gen;
     /* scratch set for scanning late windows */
     tzm_seen *scan;
     uint32_t scan_cap;
@@ -358,15 +369,11 @@ static inline void tzm_count_shift(tzm_matter *m, const tzm_cslot *before, const
     m->n_ord += (now & !now_vip) - (was & !was_vip); /* VIP once any event is */
 }
 
-/* Count the event e (stored in m's array) in m's table, and note its
- * customer's slot in it (no-op for a matter without a table; room
- * reserved). */
-static inline void tzm_count_add(tzm_matter *m, tzm_ev *e)
+/* Count the event e (stored in m's array) at c, its customer's slot in
+ * m's table (found: taken by it; else the free slot where it goes), and
+ * note the slot in e (room reserved). */
+static inline void tzm_count_add_at(tzm_matter *m, tzm_ev *e, tzm_cslot *c, bool found)
 {
-    if (!m->ctab)
-        return;
-    bool found;
-    tzm_cslot *c = tzm_cslot_find(m, e->customer, &found);
     if (!found) { /* takes a free slot */
         c->customer = e->customer;
         c->n_vip = 0;
@@ -380,8 +387,53 @@ static inline void tzm_count_add(tzm_matter *m, tzm_ev *e)
     tzm_count_shift(m, &before, c);
 }
 
+/* tzm_count_add_at after a lookup (no-op for a matter without a table). */
+static inline void tzm_count_add(tzm_matter *m, tzm_ev *e)
+{
+    if (!m->ctab)
+        return;
+    bool found;
+    tzm_cslot *c = tzm_cslot_find(m, e->customer, &found);
+    tzm_count_add_at(m, e, c, found);
+}
+
+/* Remember the slot a lookup of customer found in m's table (c) or the
+ * free one where it would go. */
+static inline void tzm_count_memo_set(tousu_memstore *s, const tzm_matter *m,
+                                      uint64_t customer, const tzm_cslot *c, bool found)
+{
+    s->ct_memo.tab = (uintptr_t)m->ctab;
+    s->ct_memo.customer = customer;
+    s->ct_memo.slot = (uint32_t)(c - m->ctab);
+    s->ct_memo.gen = s->ct_gen;
+    s->ct_memo.found = found;
+}
+
+/* The slot of customer in m's table (m->ctab set), as tzm_cslot_find
+ * answers it, from the memo when it still holds: a found slot while it
+ * still holds the customer (slots do not move, and a customer has one
+ * slot at most), a free one while it is free and no slot was freed since
+ * (a freed slot before it would end the probe sooner). */
+static inline tzm_cslot *tzm_count_slot(const tousu_memstore *s, const tzm_matter *m,
+                                        uint64_t customer, bool *found)
+{
+    const uint32_t slot = s->ct_memo.slot;
+    if (s->ct_memo.tab == (uintptr_t)m->ctab && s->ct_memo.customer == customer &&
+        slot < (1u << m->ct_log)) {
+        tzm_cslot *c = &m->ctab[slot];
+        bool ok = s->ct_memo.found ? tzm_cslot_taken(c) && c->customer == customer
+                                   : s->ct_memo.gen == s->ct_gen && !tzm_cslot_taken(c);
+        if (ok) {
+            *found = s->ct_memo.found;
+            return c;
+        }
+    }
+    return tzm_cslot_find(m, customer, found);
+}
+
 /* Slide m's counted events forward past those before x, uncounting each
- * (m->lpos and the distinct counts move; `left` is the caller's).
+ * (m->lpos and the distinct counts move; `left` is the caller's); returns
+ * how many slots it freed.
  *
  * An event's slot was noted when it was counted and slots never move while
  * a table lives, so this needs no lookup. A customer whose last event
@@ -389,7 +441,7 @@ static inline void tzm_count_add(tzm_matter *m, tzm_ev *e)
  * unless the next slot is free: then no probe passes through this one, and
  * it is freed too. The counts are kept in locals: m's fields could alias
  * the slots' for the compiler. */
-static inline void tzm_uncount_before(tzm_matter *m, int64_t x)
+static inline uint32_t tzm_uncount_before(tzm_matter *m, int64_t x)
 {
     const tzm_ev *base = tzm_ev_at(m, 0);
     uint32_t lpos = m->lpos;
@@ -398,7 +450,7 @@ static inline void tzm_uncount_before(tzm_matter *m, int64_t x)
         while (lpos < len && base[lpos].t < x)
             lpos++;
         m->lpos = lpos;
-        return;
+        return 0;
     }
     tzm_cslot *tab = m->ctab;
     const uint32_t mask = (1u << m->ct_log) - 1;
@@ -421,15 +473,19 @@ static inline void tzm_uncount_before(tzm_matter *m, int64_t x)
     m->n_ord = n_ord;
     const uint32_t room = m->ct_room + freed;
     m->ct_room = (uint16_t)(room > 0xFFFF ? 0xFFFF : room);
+    return freed;
 }
 
-/* With a table: the counts of customer in m's window, or NULL. */
-static inline const tzm_cslot *tzm_count_get(const tzm_matter *m, uint64_t customer)
+/* With a table: the counts of customer in m's window, or NULL; the slot
+ * is remembered for the record() that usually follows. */
+static inline const tzm_cslot *tzm_count_get(tousu_memstore *s, const tzm_matter *m,
+                                             uint64_t customer)
 {
-    if (!m->ctab || !tzm_count_used(m))
+    if (!m->ctab)
         return NULL;
     bool found;
     const tzm_cslot *c = tzm_cslot_find(m, customer, &found);
+    tzm_count_memo_set(s, m, customer, c, found);
     return found && tzm_cslot_present(c) ? c : NULL;
 }
 /* Without a table: add m's distinct customers to *out by reading its at

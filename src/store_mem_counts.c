@@ -73,6 +73,7 @@ static tzm_cslot *new_table(tousu_memstore *s, tzm_matter *m, uint8_t log)
     if (m->ctab)
         s->bytes -= tzm_count_bytes(m->ct_log);
     s->bytes += tzm_count_bytes(log);
+    s->ct_gen++;
     return t;
 }
 
@@ -162,6 +163,7 @@ void tzm_count_drop_table(tousu_memstore *s, tzm_matter *m)
         return;
     s->bytes -= tzm_count_bytes(m->ct_log);
     tz_free(&s->alloc, m->ctab);
+    s->ct_gen++;
     m->ctab = NULL;
     m->ct_log = 0;
     m->ct_room = 0;
