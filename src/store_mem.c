@@ -385,6 +385,7 @@ static void record_window(tousu_memstore *s, const tousu_intake *in, tzm_ev *fre
         tzm_cslot *c = tzm_count_slot(s, m, e.customer, &found);
         tzm_count_add_at(m, stored, c, found);
     }
+    s->ct_memo.tab = 0; /* used up: it speaks for one window() and its record() */
 }
 
 static int mem_record(void *user, const tousu_intake *in)

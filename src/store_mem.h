@@ -197,10 +197,25 @@ static inline uint32_t tzm_home(uint64_t key, uint32_t mask)
     return (uint32_t)(((key ^ (key >> 32)) * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & mask;
 }
 
+/* The home slot of a matter key in the matter table of cap slots. */
+static inline uint32_t tzm_matter_home(uint64_t key, uint32_t cap)
+{
+    return tzm_home(key, cap - 1);
+}
+
 /* The hash of a (matter, customer) pair (the history table's key). */
 static inline uint64_t tzm_pair_hash(uint64_t matter, uint64_t customer)
 {
     return tzm_mix64(matter * UINT64_C(0x9E3779B97F4A7C15) ^ customer);
+}
+
+/* The home slot of a pair's hash in the history table of cap slots (a
+ * power of two): the hash's top bits, so doubling the table sends slot i
+ * to 2i or 2i + 1 and a rehash in slot order writes the new table nearly
+ * in order (store_mem_hist.c). Its tag takes the low bits. */
+static inline uint32_t tzm_hist_home(uint64_t hash, uint32_t cap)
+{
+    return (uint32_t)(((hash >> 32) * cap) >> 32);
 }
 
 static inline tzm_matter *tzm_matter_at(const tousu_memstore *s, uint32_t slot)
@@ -413,7 +428,10 @@ static inline void tzm_count_memo_set(tousu_memstore *s, const tzm_matter *m,
  * answers it, from the memo when it still holds: a found slot while it
  * still holds the customer (slots do not move, and a customer has one
  * slot at most), a free one while it is free and no slot was freed since
- * (a freed slot before it would end the probe sooner). */
+ * (a freed slot before it would end the probe sooner). Between a window()
+ * and the record() of the same contact neither can change; the checks are
+ * for a store user who calls them otherwise (a record() much later than
+ * its window() may drop events and free slots). */
 static inline tzm_cslot *tzm_count_slot(const tousu_memstore *s, const tzm_matter *m,
                                         uint64_t customer, bool *found)
 {
@@ -510,7 +528,7 @@ tzm_hist *tzm_hist_get(tousu_memstore *s, uint64_t customer, uint64_t mkey);
 static inline void tzm_hist_prefetch(const tousu_memstore *s, uint64_t customer, uint64_t mkey)
 {
     if (s->hist.cap)
-        TZM_PREFETCH(&s->hist.tags[(uint32_t)tzm_pair_hash(mkey, customer) & (s->hist.cap - 1)]);
+        TZM_PREFETCH(&s->hist.tags[tzm_hist_home(tzm_pair_hash(mkey, customer), s->hist.cap)]);
 }
 int tzm_hist_reserve(tousu_memstore *s);
 /* Record an open complaint of (customer, mkey) (room reserved). */

@@ -30,9 +30,10 @@ static tzm_hist *hist_at(const tousu_memstore *s, uint32_t i)
     return (tzm_hist *)s->hist.slots + i;
 }
 
+/* 7 low bits of the hash (the home takes the high ones), never 0 (empty). */
 static uint8_t tag_of(uint64_t hash)
 {
-    return (uint8_t)(0x80u | (hash >> 57)); /* never 0 (empty) */
+    return (uint8_t)(0x80u | (hash & 0x7Fu));
 }
 
 /* The slot of (customer, mkey), or the empty slot where it would go. */
@@ -47,7 +48,7 @@ static uint32_t hist_find(tousu_memstore *s, uint64_t customer, uint64_t mkey, b
     uint64_t hash = tzm_pair_hash(mkey, customer);
     uint8_t tag = tag_of(hash);
     uint32_t mask = t->cap - 1;
-    for (uint32_t i = (uint32_t)hash & mask;; i = (i + 1) & mask) {
+    for (uint32_t i = tzm_hist_home(hash, t->cap);; i = (i + 1) & mask) {
         uint8_t x = t->tags[i];
         if (!x) {
             *found = false;
@@ -179,7 +180,7 @@ static int hist_rehash(tousu_memstore *s, uint32_t nc, int64_t cutoff)
         const tzm_hist *h = hist_at(s, i);
         if (hist_droppable(s, i) && h->archived_ms < floor)
             floor = h->archived_ms;
-        uint32_t j = (uint32_t)tzm_pair_hash(h->matter, h->customer) & mask;
+        uint32_t j = tzm_hist_home(tzm_pair_hash(h->matter, h->customer), nc);
         while (fresh.tags[j])
             j = (j + 1) & mask;
         ((tzm_hist *)fresh.slots)[j] = *h;
@@ -226,7 +227,7 @@ static void hist_delete(tousu_memstore *s, uint32_t i)
     uint32_t mask = t->cap - 1;
     for (uint32_t j = (i + 1) & mask; t->tags[j]; j = (j + 1) & mask) {
         const tzm_hist *h = hist_at(s, j);
-        uint32_t home = (uint32_t)tzm_pair_hash(h->matter, h->customer) & mask;
+        uint32_t home = tzm_hist_home(tzm_pair_hash(h->matter, h->customer), t->cap);
         if (tzm_may_fill(home, i, j)) {
             *hist_at(s, i) = *h;
             t->tags[i] = t->tags[j];

@@ -72,18 +72,13 @@ uint32_t tzm_table_grown_cap(const tzm_table *t, uint32_t extra, uint32_t min_ca
 
 /* ---------- matters ---------- */
 
-static uint32_t matter_home(uint64_t key, uint32_t cap)
-{
-    return tzm_home(key, cap - 1);
-}
-
 uint32_t tzm_matter_probe(tousu_memstore *s, uint64_t key)
 {
     tzm_table *t = &s->matters;
     if (!t->cap)
         return TZM_NONE;
     uint32_t mask = t->cap - 1;
-    for (uint32_t i = matter_home(key, t->cap);; i = (i + 1) & mask) {
+    for (uint32_t i = tzm_matter_home(key, t->cap);; i = (i + 1) & mask) {
         const tzm_matter *m = tzm_matter_at(s, i);
         if (!m->evs) {
             tzm_memo_set(t, key, 0, i, false);
@@ -99,7 +94,7 @@ uint32_t tzm_matter_probe(tousu_memstore *s, uint64_t key)
 static uint32_t matter_empty_slot(const tzm_table *t, uint64_t key)
 {
     uint32_t mask = t->cap - 1;
-    uint32_t i = matter_home(key, t->cap);
+    uint32_t i = tzm_matter_home(key, t->cap);
     while (((const tzm_matter *)t->slots)[i].evs)
         i = (i + 1) & mask;
     return i;
@@ -188,7 +183,7 @@ static void matter_drop(tousu_memstore *s, uint32_t i)
         tzm_matter *c = tzm_matter_at(s, j);
         if (!c->evs)
             break;
-        if (tzm_may_fill(matter_home(c->key, t->cap), i, j)) {
+        if (tzm_may_fill(tzm_matter_home(c->key, t->cap), i, j)) {
             *tzm_matter_at(s, i) = *c;
             i = j;
         }

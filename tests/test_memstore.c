@@ -584,7 +584,7 @@ static void colliding_customers(uint64_t matter, uint32_t cap, uint64_t out[3])
     static uint8_t count[1u << 12];
     memset(count, 0, sizeof count);
     for (uint64_t c = 1;; c++) {
-        uint32_t home = (uint32_t)tzm_pair_hash(matter, c) & (cap - 1);
+        uint32_t home = tzm_hist_home(tzm_pair_hash(matter, c), cap);
         seen[home][count[home]++] = (uint32_t)c;
         if (count[home] == 3) {
             for (int k = 0; k < 3; k++)
@@ -594,18 +594,21 @@ static void colliding_customers(uint64_t matter, uint32_t cap, uint64_t out[3])
     }
 }
 
-/* Matter keys sharing one home slot in the matter table of cap slots. */
-static void colliding_matters(uint32_t cap, uint64_t out[2])
+/* Three matter keys sharing one home slot in the matter table of cap
+ * slots (at most 64). */
+static void colliding_matters(uint32_t cap, uint64_t out[3])
 {
-    uint64_t first[64] = {0};
+    uint64_t seen[64][3];
+    uint8_t count[64] = {0};
+    assert_true(cap <= 64);
     for (uint64_t k = 1;; k++) {
-        uint32_t home = (uint32_t)tzm_mix64(k) & (cap - 1);
-        if (first[home]) {
-            out[0] = first[home];
-            out[1] = k;
+        uint32_t home = tzm_matter_home(k, cap);
+        seen[home][count[home]++] = k;
+        if (count[home] == 3) {
+            for (int i = 0; i < 3; i++)
+                out[i] = seen[home][i];
             return;
         }
-        first[home] = k;
     }
 }
 
@@ -638,7 +641,7 @@ static void test_lookup_memo_revalidated_when_entries_move(void **state)
      * and the archive of B must find it there. */
     assert_int_equal(ops->history(s, c[1], 7, 0, &h), 0);
     assert_int_equal(h.open_id, 12);
-    s->hist.sweep = (uint32_t)tzm_pair_hash(7, c[0]) & (s->hist.cap - 1);
+    s->hist.sweep = tzm_hist_home(tzm_pair_hash(7, c[0]), s->hist.cap);
     tousu_intake tick = {sizeof tick, 13, 99, 8, later, 0, 1, 0, 0};
     assert_int_equal(ops->record(s, &tick), 0);
     tousu_archive arch_b = archive_of(12, c[1], 7, later, 2, 0);
@@ -657,17 +660,20 @@ static void test_lookup_memo_revalidated_when_entries_move(void **state)
     assert_int_equal(ops->history(s, c[2], 7, 0, &h), 0);
     assert_int_equal(h.open_id, 14);
 
-    /* Matters: A and B share a home; B is recorded again when A has
-     * expired, and that record's sweep drops A, so B moves under the slot
-     * the record remembered. */
-    uint64_t m[2];
+    /* Matters: A, B and C share a home, in that order. B is recorded
+     * again when A has expired (C has not), and that record's sweep drops
+     * A: B moves into A's slot and C into B's, the slot the record
+     * remembered for B. */
+    uint64_t m[3];
     colliding_matters(s->matters.cap, m);
     tousu_intake ma = {sizeof ma, 21, 1, m[0], later, 0, 1, 0, 0};
     tousu_intake mb = {sizeof mb, 22, 1, m[1], later, 0, 1, 0, 0};
+    tousu_intake mc = {sizeof mc, 24, 3, m[2], later + 2 * HOUR, 0, 1, 0, 0};
     assert_int_equal(ops->record(s, &ma), 0);
     assert_int_equal(ops->record(s, &mb), 0);
+    assert_int_equal(ops->record(s, &mc), 0);
     const int64_t t2 = later + 3 * HOUR;
-    s->matters.sweep = (uint32_t)tzm_mix64(m[0]) & (s->matters.cap - 1);
+    s->matters.sweep = tzm_matter_home(m[0], s->matters.cap);
     s->matters.tick = 100; /* the next record sweeps */
     tousu_intake mb2 = {sizeof mb2, 23, 2, m[1], t2, 0, 1, 0, 0};
     assert_int_equal(ops->record(s, &mb2), 0);
@@ -678,6 +684,9 @@ static void test_lookup_memo_revalidated_when_entries_move(void **state)
     size_t n = 0;
     assert_int_equal(ops->members(s, m[0], 0, t2, NULL, 0, &n), 0);
     assert_int_equal(n, 0);
+    assert_int_equal(ops->window(s, m[2], t2 - HOUR, t2, 3, &w), 0);
+    assert_int_equal(w.events, 1);
+    assert_int_equal(w.has_customer, 1);
     tousu_memstore_free(s);
     tousu_policy_free(p);
 }
