@@ -11,14 +11,17 @@
  *  - each matter counts the distinct customers of its window in its own
  *    small table, so the count of an event leaving the window sits near
  *    the others of its matter (warm for a busy matter, one line for a
- *    quiet one) instead of anywhere in a store-wide table;
+ *    quiet one) instead of anywhere in a store-wide table; its slots never
+ *    move, and each counted event notes its customer's slot, so an event
+ *    leaving needs no lookup (store_mem_counts.c);
  *  - complaint history per (customer, matter) in 64-byte slots with a
  *    one-byte tag per slot beside them, so a lookup of a pair with no
  *    history (most of them) reads only the small tag array.
- * All use linear probing with backward-shift deletion (no tombstones).
- * history() prefetches what window() will touch, and a one-entry memo
- * remembers the last matter and history slot found, so record() finds
- * them without probing again.
+ * All use linear probing; the matter and history tables delete by
+ * backward shift (no tombstones), the count tables by rebuilding.
+ * history() prefetches what window() will touch, and one-entry memos
+ * remember the last matter, history slot and count slot found, so
+ * record() finds them without probing again.
  */
 #ifndef TOUSU_STORE_MEM_H
 #define TOUSU_STORE_MEM_H
