@@ -218,33 +218,36 @@ static int scan_window(tousu_memstore *s, const tzm_matter *m, int64_t from, int
         memset(s->scan, 0, s->scan_cap * sizeof *s->scan);
         s->scan_gen = 1;
     }
+    /* (Locals: the caller's counts and the store's fields could alias the
+     * set's for the compiler, and would be reloaded per event.) */
+    tzm_seen *const set = s->scan;
     const uint32_t gen = s->scan_gen, mask = need - 1;
-    uint32_t mine = TZM_NONE;
+    uint32_t mine = TZM_NONE, ord = 0, vip = 0;
     for (uint32_t i = a; i < b; i++) {
         const tzm_ev *e = tzm_ev_at(m, i);
-        uint32_t j = tzm_home(e->customer, mask);
-        while (s->scan[j].gen == gen && s->scan[j].customer != e->customer)
+        const uint64_t who = e->customer;
+        uint32_t j = tzm_home(who, mask);
+        while (set[j].gen == gen && set[j].customer != who)
             j = (j + 1) & mask;
-        tzm_seen *c = &s->scan[j];
+        tzm_seen *c = &set[j];
         if (c->gen != gen) { /* a new customer (R-BAT-2) */
-            c->customer = e->customer;
+            c->customer = who;
             c->gen = gen;
-            c->vip = e->vip != 0;
-            if (c->vip)
-                out->vip++;
-            else
-                out->ordinary++;
+            c->vip = e->vip;
+            vip += e->vip;
+            ord += e->vip ^ 1u;
         } else if (e->vip && !c->vip) { /* VIP once any event is */
             c->vip = 1;
-            out->vip++;
-            out->ordinary--;
+            vip++;
+            ord--;
         }
-        if (e->customer == customer)
-            mine = j;
+        mine = who == customer ? j : mine;
     }
+    out->ordinary += ord;
+    out->vip += vip;
     if (mine != TZM_NONE) {
         out->has_customer = 1;
-        out->customer_is_vip = (int32_t)s->scan[mine].vip;
+        out->customer_is_vip = (int32_t)set[mine].vip;
     }
     out->events = n;
     return TOUSU_OK;
