@@ -118,6 +118,8 @@ void tz_rank(const tousu_policy *p, tousu_result *r)
     r->named_owner = r->urgent;
     r->top_kind = -1;
     r->priority_tier = TOUSU_KIND_COUNT_ + 1;
+    if (!r->kinds)
+        return; /* ordinary (most contacts): nothing to look for */
     for (int32_t i = 0; i < TOUSU_KIND_COUNT_; i++) {
         if (r->kinds & (1u << p->priority[i])) {
             r->top_kind = p->priority[i];

@@ -263,13 +263,14 @@ uint32_t tzm_matter_probe(tousu_memstore *s, uint64_t key);
 static inline uint32_t tzm_matter_find(tousu_memstore *s, uint64_t key)
 {
     const tzm_table *t = &s->matters;
-    bool found;
-    if (t->cap && tzm_memo_hit(t, key, 0, &found)) {
-        if (!found)
-            return TZM_NONE;
-        const tzm_matter *m = tzm_matter_at(s, t->memo.slot);
-        if (m->evs && m->key == key)
-            return t->memo.slot;
+    const uint32_t slot = t->memo.slot; /* (TZM_NONE is never below cap) */
+    if (slot < t->cap) {
+        /* A found slot holding the key is the matter's (keys are unique),
+         * whatever the memo's key: no need to compare that too. */
+        const tzm_matter *m = tzm_matter_at(s, slot);
+        if (t->memo.found ? m->evs && m->key == key
+                          : t->memo.a == key && t->memo.gen == t->gen)
+            return t->memo.found ? slot : TZM_NONE;
     }
     return tzm_matter_probe(s, key);
 }
@@ -533,7 +534,17 @@ static inline void tzm_hist_prefetch(const tousu_memstore *s, uint64_t customer,
     if (s->hist.cap)
         TZM_PREFETCH(&s->hist.tags[tzm_hist_home(tzm_pair_hash(mkey, customer), s->hist.cap)]);
 }
-int tzm_hist_reserve(tousu_memstore *s);
+enum { TZM_HIST_MAX_LOAD_PCT = 85 }; /* probes scan tags, so a high load stays cheap */
+/* Room for one more entry, growing the table (or dropping what expired)
+ * when it is full; tzm_hist_reserve calls it only then. */
+int tzm_hist_grow(tousu_memstore *s);
+static inline int tzm_hist_reserve(tousu_memstore *s)
+{
+    const tzm_table *t = &s->hist;
+    if (((uint64_t)t->used + 1) * 100 <= (uint64_t)t->cap * TZM_HIST_MAX_LOAD_PCT)
+        return TOUSU_OK;
+    return tzm_hist_grow(s);
+}
 /* Record an open complaint of (customer, mkey) (room reserved). */
 void tzm_hist_open(tousu_memstore *s, uint64_t customer, uint64_t mkey, uint64_t id,
                    int64_t ms);

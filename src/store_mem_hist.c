@@ -21,8 +21,8 @@
 
 enum {
     HIST_MIN_CAP = 1024,
-    HIST_MAX_LOAD_PCT = 85, /* probes scan tags, so a high load stays cheap */
-    HIST_SWEEP_STEP = 2     /* slots looked at per record() */
+    HIST_MAX_LOAD_PCT = TZM_HIST_MAX_LOAD_PCT,
+    HIST_SWEEP_STEP = 2 /* slots looked at per record() */
 };
 
 static tzm_hist *hist_at(const tousu_memstore *s, uint32_t i)
@@ -200,7 +200,7 @@ static int64_t hist_drop_cutoff(tousu_memstore *s)
     return s->hist.used && hist_cutoff(s, &cutoff) && cutoff > s->hist_floor ? cutoff : INT64_MIN;
 }
 
-int tzm_hist_reserve(tousu_memstore *s)
+int tzm_hist_grow(tousu_memstore *s)
 {
     tzm_table *t = &s->hist;
     uint32_t nc = tzm_table_grown_cap(t, 1, HIST_MIN_CAP, HIST_MAX_LOAD_PCT);
