@@ -217,7 +217,9 @@ static int validate_fields(tousu_engine *e, const tousu_contact *c)
 
 static int validate_text(tousu_engine *e, const tousu_contact *c)
 {
-    if (c->text_len && !c->text)
+    if (!c->text_len)
+        return TOUSU_OK; /* no text: nothing to check (many contacts) */
+    if (!c->text)
         return tz_fail(&e->err, TOUSU_EINVAL, "contact.text is NULL with text_len %zu",
                        c->text_len);
     if (c->text_len > (uint64_t)e->policy->max_text_bytes)
@@ -370,8 +372,8 @@ int tousu_triage(tousu_engine *e, const tousu_contact *contact, tousu_result *ou
         return tz_fail(&e->err, TOUSU_ESTRUCT, "contact.struct_size %zu not accepted",
                        contact->struct_size);
     int rc = validate_contact(e, &c);
-    int64_t t = 0;
-    if (rc == TOUSU_OK)
+    int64_t t = c.intake_ms; /* given and in range: the usual case, no call */
+    if (rc == TOUSU_OK && !(t != 0 && t >= TZ_TIME_MIN_MS && t < TZ_TIME_MAX_MS))
         rc = resolve_time(e, c.intake_ms, "contact.intake_ms", &t);
     if (rc)
         return rc;

@@ -266,10 +266,12 @@ static inline uint32_t tzm_matter_find(tousu_memstore *s, uint64_t key)
     const uint32_t slot = t->memo.slot; /* (TZM_NONE is never below cap) */
     if (slot < t->cap) {
         /* A found slot holding the key is the matter's (keys are unique),
-         * whatever the memo's key: no need to compare that too. */
+         * whatever the memo's key. "Absent" stays true until the matter is
+         * inserted, which sets the memo (or a rehash clears it); the slot
+         * where it would go may move, but tzm_matter_insert checks that by
+         * the table's generation itself. */
         const tzm_matter *m = tzm_matter_at(s, slot);
-        if (t->memo.found ? m->evs && m->key == key
-                          : t->memo.a == key && t->memo.gen == t->gen)
+        if (t->memo.found ? m->evs && m->key == key : t->memo.a == key)
             return t->memo.found ? slot : TZM_NONE;
     }
     return tzm_matter_probe(s, key);

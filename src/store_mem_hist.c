@@ -40,10 +40,17 @@ static uint8_t tag_of(uint64_t hash)
 static uint32_t hist_find(tousu_memstore *s, uint64_t customer, uint64_t mkey, bool *found)
 {
     tzm_table *t = &s->hist;
-    if (tzm_memo_hit(t, customer, mkey, found)) {
-        const tzm_hist *h = hist_at(s, t->memo.slot);
-        if (!*found || (t->tags[t->memo.slot] && h->customer == customer && h->matter == mkey))
-            return t->memo.slot;
+    const uint32_t slot = t->memo.slot; /* (TZM_NONE is never below cap) */
+    if (slot < t->cap) {
+        /* A found slot still holding the pair is the pair's (pairs are
+         * unique), whatever the memo's key; an empty one holds while the
+         * table has not changed. */
+        const tzm_hist *h = hist_at(s, slot);
+        if (t->memo.found ? t->tags[slot] && h->customer == customer && h->matter == mkey
+                          : t->memo.a == customer && t->memo.b == mkey && t->memo.gen == t->gen) {
+            *found = t->memo.found;
+            return slot;
+        }
     }
     uint64_t hash = tzm_pair_hash(mkey, customer);
     uint8_t tag = tag_of(hash);

@@ -691,6 +691,71 @@ static void test_lookup_memo_revalidated_when_entries_move(void **state)
     tousu_policy_free(p);
 }
 
+/* R-REP-1: history is per (customer, matter). The history memo remembers
+ * the last pair looked up; asking about the same customer on another
+ * matter must not be answered from it. */
+static void test_R_REP_1_history_memo_keyed_by_pair(void **state)
+{
+    (void)state;
+    tousu_memstore *s = NULL;
+    assert_int_equal(tousu_memstore_new(&s, NULL), TOUSU_OK);
+    const tousu_store_ops *ops = tousu_memstore_ops();
+    const int64_t t0 = at(2025, 5, 6, 10, 0);
+    open_complaint(s, 31, 500, 1, t0);
+    tousu_history h = {sizeof h, 0, 0, 0, 0, 0, 0, 0};
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(ops->history(s, 500, 1, 0, &h), 0);
+        assert_int_equal(h.open_id, 31);
+        assert_int_equal(ops->history(s, 500, 2, 0, &h), 0);
+        assert_int_equal(h.open_id, round ? 32 : 0); /* the same customer, another matter */
+        if (!round)
+            open_complaint(s, 32, 500, 2, t0 + MINUTE);
+    }
+    tousu_memstore_free(s);
+}
+
+/* The history memo remembers the empty slot where a pair with no history
+ * would go. A sweep that drops an entry before it in the cluster shifts
+ * the others back, and the pair now belongs in an earlier slot: the
+ * opening that follows must probe again (by the table's generation), or
+ * it would sit where no lookup reaches it (white-box: steered sweep). */
+static void test_lookup_memo_empty_slot_moves_after_deletion(void **state)
+{
+    (void)state;
+    tousu_policy *p = NULL;
+    assert_int_equal(tousu_policy_new(&p), TOUSU_OK);
+    assert_int_equal(tousu_policy_set_int(p, TOUSU_P_REPEAT_MONTHS, 0), TOUSU_OK);
+    tousu_memstore *s = NULL;
+    assert_int_equal(tousu_memstore_new(&s, p), TOUSU_OK);
+    const tousu_store_ops *ops = tousu_memstore_ops();
+    const int64_t t0 = at(2025, 1, 10, 9, 0), later = at(2025, 4, 1, 9, 0);
+    uint64_t c[3];
+    colliding_customers(7, 1024, c);
+    /* A (archived: it will expire) at the home, B (open) after it. */
+    open_complaint(s, 11, c[0], 7, t0);
+    open_complaint(s, 12, c[1], 7, t0);
+    tousu_archive arch_a = archive_of(11, c[0], 7, t0, 1, 0);
+    assert_int_equal(ops->archive(s, &arch_a), 0);
+    /* C has no history: remembered as the empty slot after B. */
+    tousu_history h = {sizeof h, 0, 0, 0, 0, 0, 0, 0};
+    assert_int_equal(ops->history(s, c[2], 7, 0, &h), 0);
+    assert_int_equal(h.open_id, 0);
+    /* A record that asks nothing of the history sweeps A away: B moves
+     * to the home slot, and C's place is now the slot B left. */
+    s->hist.sweep = tzm_hist_home(tzm_pair_hash(7, c[0]), s->hist.cap);
+    tousu_intake tick = {sizeof tick, 13, 99, 8, later, 0, 1, 0, 0};
+    assert_int_equal(ops->record(s, &tick), 0);
+    open_complaint(s, 14, c[2], 7, later);
+    assert_int_equal(ops->history(s, c[1], 7, 0, &h), 0); /* (the memo moves on) */
+    assert_int_equal(h.open_id, 12);
+    assert_int_equal(ops->history(s, c[2], 7, 0, &h), 0);
+    assert_int_equal(h.open_id, 14);
+    assert_int_equal(ops->history(s, c[0], 7, 0, &h), 0);
+    assert_int_equal(h.archived_id, 0); /* A is gone */
+    tousu_memstore_free(s);
+    tousu_policy_free(p);
+}
+
 /* An allocator that fails its k-th allocation (0 = never), counting. */
 typedef struct fail_alloc {
     int count, fail_at, live;
@@ -867,6 +932,8 @@ int main(void)
         cmocka_unit_test(test_memory_bounded_many_matters_and_history),
         cmocka_unit_test(test_lookup_memo_survives_rehash),
         cmocka_unit_test(test_lookup_memo_revalidated_when_entries_move),
+        cmocka_unit_test(test_R_REP_1_history_memo_keyed_by_pair),
+        cmocka_unit_test(test_lookup_memo_empty_slot_moves_after_deletion),
         cmocka_unit_test(test_R_HOST_3_record_alloc_failure_leaves_store_unchanged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
