@@ -326,13 +326,21 @@ static void result_clear(tousu_result *r)
             copy_bytes((char *)&dst->list[i_], (const char *)&r->list[i_], sizeof dst->list[0]); \
     } while (0)
 
-/* Every byte of dst: r's scalars and used entries, zeros elsewhere. The
- * clear is one libc call: it picks the widest stores the machine has,
- * which a portable build cannot (a loop of 16-byte stores cost more than
- * the rest of this function). */
+/* Every byte of dst: r's scalars and used entries, zeros elsewhere. Only
+ * the lists are cleared (the scalars are copied whole): the two large
+ * ones, which adjoin, by one libc call, which picks the widest stores the
+ * machine has where a portable build cannot (a loop of 16-byte stores
+ * cost more than the rest of this function), the small ones inline. */
+_Static_assert(R_END(recused) <= R_AT(coord_regions) && R_END(coord_regions) <= R_AT(signals),
+               "the lists are in this order");
 static void result_fill(tousu_result *dst, const tousu_result *r)
 {
-    tz_memzero(dst, sizeof *dst);
+#define CLEAR_LIST(list) zero_bytes((char *)dst->list, sizeof dst->list)
+    tz_memzero(dst->reasons, R_END(evidence) - R_AT(reasons));
+    CLEAR_LIST(recused);
+    CLEAR_LIST(coord_regions);
+    CLEAR_LIST(signals);
+#undef CLEAR_LIST
 #define COPY_SPAN(a, b) copy_bytes((char *)dst + (a), (const char *)r + (a), (b) - (a))
     R_SCALARS(COPY_SPAN);
 #undef COPY_SPAN

@@ -369,11 +369,49 @@ static void test_explain_is_readable(void **state)
     free(buf);
 }
 
+/* The result is written whole: a caller's buffer full of old bytes gets
+ * exactly what a zeroed one gets (every list entry past its count reads
+ * zero), for results with entries in every list. */
+static void test_result_written_whole_over_old_bytes(void **state)
+{
+    (void)state;
+    tousu_engine *clean = new_engine(), *dirty = new_engine();
+    static const char text[] = "再不解决我就找记者曝光";
+    for (uint64_t i = 0; i < 6; i++) {
+        tousu_contact c = complaint(900 + i, 4000 + i % 3, 70, T0 + (int64_t)i * MINUTE);
+        if (i % 2) { /* every list in use: evidence, reasons, recused, regions, signals */
+            c.flags |= TOUSU_F_MAJOR_MEDIA | TOUSU_F_MAJOR_LITIGATION;
+            c.body = TOUSU_BODY_PROV_HOTLINE;
+            c.staff_id = 4242;
+            c.staff_level = TOUSU_LEVEL_AGENT;
+            c.handling_region = 440100;
+            c.customer_region = 440100;
+            c.n_needed_regions = 1;
+            c.needed_regions[0] = 440300;
+            c.text = text;
+            c.text_len = sizeof text - 1;
+        }
+        tousu_result want = triage_ok(clean, &c);
+        tousu_result got;
+        memset(&got, 0xA5, sizeof got);
+        got.struct_size = sizeof got;
+        assert_int_equal(tousu_triage(dirty, &c, &got), TOUSU_OK);
+        assert_memory_equal(&got, &want, sizeof got);
+        if (i % 2) {
+            assert_true(want.n_evidence > 0 && want.n_reasons > 0 && want.n_recused > 0);
+            assert_true(want.n_coord_regions > 0 && want.n_signals > 0);
+        }
+    }
+    tousu_engine_free(clean);
+    tousu_engine_free(dirty);
+}
+
 int main(void)
 {
     T0 = at(2025, 6, 3, 10, 0);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_R_DEF_1_both_conditions_make_a_complaint),
+        cmocka_unit_test(test_result_written_whole_over_old_bytes),
         cmocka_unit_test(test_R_DEF_1_dissatisfaction_alone_is_consultation),
         cmocka_unit_test(test_R_DEF_2_causes_carried),
         cmocka_unit_test(test_R_REQ_1_R_REQ_2_categories_and_handling),
