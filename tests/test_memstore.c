@@ -336,6 +336,20 @@ static void test_R_BAT_2_R_BAT_4_quiet_and_busy_matters_match_reference(void **s
     tousu_memstore_free(s);
 }
 
+/* A store that keeps about a month of history (a repeat period of 0
+ * months and the month more the header promises), so entries expire
+ * within a test. */
+static tousu_memstore *store_keeping_a_month(void)
+{
+    tousu_policy *p = NULL;
+    assert_int_equal(tousu_policy_new(&p), TOUSU_OK);
+    assert_int_equal(tousu_policy_set_int(p, TOUSU_P_REPEAT_MONTHS, 0), TOUSU_OK);
+    tousu_memstore *s = NULL;
+    assert_int_equal(tousu_memstore_new(&s, p), TOUSU_OK);
+    tousu_policy_free(p); /* (the store keeps the numbers it needs) */
+    return s;
+}
+
 /* Record an intake at t that opens a complaint of (customer, matter) and
  * counts in the matter's window. */
 static void open_complaint(tousu_memstore *s, uint64_t id, uint64_t customer, uint64_t matter,
@@ -444,11 +458,7 @@ static void test_R_REP_2_backdated_archive_swept_same_day(void **state)
 static void test_memory_bounded_many_matters_and_history(void **state)
 {
     (void)state;
-    tousu_policy *p = NULL;
-    assert_int_equal(tousu_policy_new(&p), TOUSU_OK);
-    assert_int_equal(tousu_policy_set_int(p, TOUSU_P_REPEAT_MONTHS, 0), TOUSU_OK);
-    tousu_memstore *s = NULL;
-    assert_int_equal(tousu_memstore_new(&s, p), TOUSU_OK);
+    tousu_memstore *s = store_keeping_a_month();
     const tousu_store_ops *ops = tousu_memstore_ops();
     const int n = 40000, warm = 12000; /* 166 days; 50 to fill a month of history */
     int64_t t = at(2025, 1, 1, 0, 0);
@@ -483,7 +493,6 @@ static void test_memory_bounded_many_matters_and_history(void **state)
     assert_int_equal(ops->members(s, 1, t - 2 * HOUR, t, NULL, 0, &m), 0);
     assert_true(m > 0 && m < 30);
     tousu_memstore_free(s);
-    tousu_policy_free(p);
 }
 
 /* The one-entry lookup memos (the last matter, history pair and insertion
@@ -496,11 +505,7 @@ static void test_memory_bounded_many_matters_and_history(void **state)
 static void test_lookup_memo_survives_rehash(void **state)
 {
     (void)state;
-    tousu_policy *p = NULL;
-    assert_int_equal(tousu_policy_new(&p), TOUSU_OK);
-    assert_int_equal(tousu_policy_set_int(p, TOUSU_P_REPEAT_MONTHS, 0), TOUSU_OK);
-    tousu_memstore *s = NULL;
-    assert_int_equal(tousu_memstore_new(&s, p), TOUSU_OK);
+    tousu_memstore *s = store_keeping_a_month();
     const tousu_store_ops *ops = tousu_memstore_ops();
     int n = (int)(6000 * scale());
     if (n < 3000)
@@ -573,7 +578,6 @@ static void test_lookup_memo_survives_rehash(void **state)
     free(arch_ms);
     free(when);
     tousu_memstore_free(s);
-    tousu_policy_free(p);
 }
 
 /* Customers whose (customer, matter) pairs share one home slot in a table
@@ -620,11 +624,7 @@ static void colliding_matters(uint32_t cap, uint64_t out[3])
 static void test_lookup_memo_revalidated_when_entries_move(void **state)
 {
     (void)state;
-    tousu_policy *p = NULL;
-    assert_int_equal(tousu_policy_new(&p), TOUSU_OK);
-    assert_int_equal(tousu_policy_set_int(p, TOUSU_P_REPEAT_MONTHS, 0), TOUSU_OK);
-    tousu_memstore *s = NULL;
-    assert_int_equal(tousu_memstore_new(&s, p), TOUSU_OK);
+    tousu_memstore *s = store_keeping_a_month();
     const tousu_store_ops *ops = tousu_memstore_ops();
     const int64_t t0 = at(2025, 1, 10, 9, 0), later = at(2025, 4, 1, 9, 0);
     uint64_t c[3];
@@ -688,7 +688,6 @@ static void test_lookup_memo_revalidated_when_entries_move(void **state)
     assert_int_equal(w.events, 1);
     assert_int_equal(w.has_customer, 1);
     tousu_memstore_free(s);
-    tousu_policy_free(p);
 }
 
 /* R-REP-1: history is per (customer, matter). The history memo remembers
@@ -722,11 +721,7 @@ static void test_R_REP_1_history_memo_keyed_by_pair(void **state)
 static void test_lookup_memo_empty_slot_moves_after_deletion(void **state)
 {
     (void)state;
-    tousu_policy *p = NULL;
-    assert_int_equal(tousu_policy_new(&p), TOUSU_OK);
-    assert_int_equal(tousu_policy_set_int(p, TOUSU_P_REPEAT_MONTHS, 0), TOUSU_OK);
-    tousu_memstore *s = NULL;
-    assert_int_equal(tousu_memstore_new(&s, p), TOUSU_OK);
+    tousu_memstore *s = store_keeping_a_month();
     const tousu_store_ops *ops = tousu_memstore_ops();
     const int64_t t0 = at(2025, 1, 10, 9, 0), later = at(2025, 4, 1, 9, 0);
     uint64_t c[3];
@@ -753,7 +748,6 @@ static void test_lookup_memo_empty_slot_moves_after_deletion(void **state)
     assert_int_equal(ops->history(s, c[0], 7, 0, &h), 0);
     assert_int_equal(h.archived_id, 0); /* A is gone */
     tousu_memstore_free(s);
-    tousu_policy_free(p);
 }
 
 /* An allocator that fails its k-th allocation (0 = never), counting. */
