@@ -196,15 +196,20 @@ static tzm_matter *live_matter(tousu_memstore *s, uint64_t mkey)
 }
 
 /* A late or historical window: count it with a scratch set, whose slots
- * belong to the scan that stamped them (no clearing between scans). */
+ * belong to the scan that stamped them (no clearing between scans). The
+ * set is at most a quarter full: a probe then nearly always ends at its
+ * first slot (at half full the batch-only bench ran 4-9% slower). */
 static int scan_window(tousu_memstore *s, const tzm_matter *m, int64_t from, int64_t to,
                        uint64_t customer, tousu_window *out)
 {
     uint32_t a = lower_bound(m, from), b = upper_bound(m, to);
     uint32_t n = b > a ? b - a : 0;
-    uint32_t need = 16;
-    while (need < n * 2)
-        need *= 2;
+    uint64_t want = 16;
+    while (want < (uint64_t)n * 4)
+        want *= 2;
+    if (want > UINT32_MAX)
+        return TOUSU_ENOMEM;
+    const uint32_t need = (uint32_t)want;
     if (need > s->scan_cap) {
         tzm_seen *t = tz_calloc(&s->alloc, need, sizeof *t);
         if (!t)
