@@ -365,7 +365,8 @@ enum {
     TZM_CT_MIN_LOG = 4 /* a table's first size: 16 slots */
 };
 
-/* tzm_count_reserve when the room is not there already. */
+/* tzm_count_reserve when the room is not there already: a table for a
+ * quiet matter, a recount of a saturated room, or a rebuild. */
 int tzm_count_make_room(tousu_memstore *s, tzm_matter *m, uint32_t extra);
 
 /* Room for `extra` more counted events (no visible change on failure);
@@ -378,16 +379,17 @@ static inline int tzm_count_reserve(tousu_memstore *s, tzm_matter *m, uint32_t e
     return room ? TOUSU_OK : tzm_count_make_room(s, m, extra);
 }
 
-/* The distinct counts of m after one event of its customer (VIP or not)
- * enters or leaves: `before` and `after` are the customer's counts on
- * either side. Arithmetic, not branches: whether a customer is new, or
- * leaves, or turns VIP is random from call to call. */
-static inline void tzm_count_shift(tzm_matter *m, const tzm_cslot *before, const tzm_cslot *after)
+/* Move a matter's distinct counts (*n_vip, *n_ord) after one event of a
+ * customer (VIP or not) enters or leaves: `before` and `after` are the
+ * customer's counts on either side. Arithmetic, not branches: whether a
+ * customer is new, or leaves, or turns VIP is random from call to call. */
+static inline void tzm_count_shift(uint32_t *n_vip, uint32_t *n_ord, const tzm_cslot *before,
+                                   const tzm_cslot *after)
 {
     const uint32_t was = tzm_cslot_present(before), was_vip = before->n_vip != 0;
     const uint32_t now = tzm_cslot_present(after), now_vip = after->n_vip != 0;
-    m->n_vip += now_vip - was_vip;
-    m->n_ord += (now & !now_vip) - (was & !was_vip); /* VIP once any event is */
+    *n_vip += now_vip - was_vip;
+    *n_ord += (now & !now_vip) - (was & !was_vip); /* VIP once any event is */
 }
 
 /* Count the event e (stored in m's array) at c, its customer's slot in
@@ -405,7 +407,7 @@ static inline void tzm_count_add_at(tzm_matter *m, tzm_ev *e, tzm_cslot *c, bool
     c->n_vip += e->vip;
     c->n_ord += 1u - e->vip;
     e->cslot = (uint32_t)(c - m->ctab);
-    tzm_count_shift(m, &before, c);
+    tzm_count_shift(&m->n_vip, &m->n_ord, &before, c);
 }
 
 /* tzm_count_add_at after a lookup (no-op for a matter without a table). */
@@ -482,14 +484,14 @@ static inline uint32_t tzm_uncount_before(tzm_matter *m, int64_t x)
     while (lpos < len && base[lpos].t < x) {
         const tzm_ev *e = &base[lpos++];
         tzm_cslot *c = &tab[e->cslot];
-        const uint32_t was_vip = c->n_vip != 0;
-        const uint32_t vip = c->n_vip - e->vip, ord = c->n_ord - (1u - e->vip);
-        const uint32_t now_vip = vip != 0, now = (vip | (ord & ~TZM_CS_TAKEN)) != 0;
-        n_vip += now_vip - was_vip; /* the customer was present (counted) */
-        n_ord += (now & !now_vip) - !was_vip;
-        const uint32_t release = !now & !tzm_cslot_taken(&tab[(e->cslot + 1) & mask]);
-        c->n_vip = vip;
-        c->n_ord = ord & ~(release * TZM_CS_TAKEN); /* (the count is 0) */
+        const tzm_cslot before = *c;
+        c->n_vip -= e->vip;
+        c->n_ord -= 1u - e->vip;
+        tzm_count_shift(&n_vip, &n_ord, &before, c);
+        const uint32_t gone = !tzm_cslot_present(c);
+        const uint32_t next_free = !tzm_cslot_taken(&tab[(e->cslot + 1) & mask]);
+        const uint32_t release = gone & next_free;
+        c->n_ord &= ~(release * TZM_CS_TAKEN); /* (the count is 0) */
         freed += release;
     }
     m->lpos = lpos;

@@ -138,12 +138,8 @@ int tzm_count_make_room(tousu_memstore *s, tzm_matter *m, uint32_t extra)
     uint8_t log;
     if (!m->ctab) {
         uint64_t want = (uint64_t)counted_of(m) + extra;
-        if (want <= TZM_SMALL_MAX)
-            return TOUSU_OK;
         return rebuilt_log(want, &log) == TOUSU_OK ? make_table(s, m, log) : TOUSU_ENOMEM;
     }
-    if (m->ct_room >= extra)
-        return TOUSU_OK;
     /* A saturated room may hide more: count before rebuilding. */
     if (room_of(m->ct_log, 0) == 0xFFFF) {
         uint16_t room = room_of(m->ct_log, taken_of(m));

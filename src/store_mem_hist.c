@@ -21,7 +21,6 @@
 
 enum {
     HIST_MIN_CAP = 1024,
-    HIST_MAX_LOAD_PCT = TZM_HIST_MAX_LOAD_PCT,
     HIST_SWEEP_STEP = 2 /* slots looked at per record() */
 };
 
@@ -210,7 +209,7 @@ static int64_t hist_drop_cutoff(tousu_memstore *s)
 int tzm_hist_grow(tousu_memstore *s)
 {
     tzm_table *t = &s->hist;
-    uint32_t nc = tzm_table_grown_cap(t, 1, HIST_MIN_CAP, HIST_MAX_LOAD_PCT);
+    uint32_t nc = tzm_table_grown_cap(t, 1, HIST_MIN_CAP, TZM_HIST_MAX_LOAD_PCT);
     if (nc == t->cap)
         return TOUSU_OK;
     /* Full. Before doubling, see what the retention lets go: the expired
@@ -223,7 +222,7 @@ int tzm_hist_grow(tousu_memstore *s)
         tzm_table survivors = *t;
         for (uint32_t i = 0; i < t->cap; i++)
             survivors.used -= hist_expired(s, i, cutoff);
-        nc = tzm_table_grown_cap(&survivors, 1, HIST_MIN_CAP, HIST_MAX_LOAD_PCT);
+        nc = tzm_table_grown_cap(&survivors, 1, HIST_MIN_CAP, TZM_HIST_MAX_LOAD_PCT);
     }
     return hist_rehash(s, nc, cutoff);
 }
