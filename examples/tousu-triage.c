@@ -238,18 +238,20 @@ static void library_error(day *dy, const char *what, uint64_t id, const char *ma
     dy->t.triage_failed++;
 }
 
-/* The library's explanation, grown to fit (snprintf semantics). */
+/* The library's explanation, its times in the zone of the policy in force,
+ * grown to fit (snprintf semantics). */
 static const char *explain(day *dy, const tousu_result *r)
 {
+    const tousu_policy *policy = tousu_engine_policy(dy->engine);
     size_t needed = 0;
-    int rc = tousu_result_explain(r, dy->explain, dy->explain_cap, &needed);
+    int rc = tousu_result_explain_policy(policy, r, dy->explain, dy->explain_cap, &needed);
     if (rc == TOUSU_ENOSPACE) {
         char *bigger = realloc(dy->explain, needed + 1);
         if (!bigger)
             return "  (out of memory for the explanation)\n";
         dy->explain = bigger;
         dy->explain_cap = needed + 1;
-        rc = tousu_result_explain(r, dy->explain, dy->explain_cap, &needed);
+        rc = tousu_result_explain_policy(policy, r, dy->explain, dy->explain_cap, &needed);
     }
     if (rc != TOUSU_OK)
         return "  (no explanation)\n";

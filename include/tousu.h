@@ -651,13 +651,25 @@ TOUSU_API int tousu_engine_batch_members(tousu_engine *engine, const uint64_t **
 TOUSU_API int tousu_archive_complaint(tousu_engine *engine, const tousu_archive *archive);
 
 /* Human-readable explanation of a result (English, with the norms'
- * Chinese terms), for supervisors. snprintf semantics: writes at most cap
- * bytes (NUL-terminated when cap > 0) and stores in *needed the length the
- * full text needs (without the NUL). Errors: TOUSU_EINVAL (result or
- * needed NULL, buf NULL with cap > 0), TOUSU_ESTRUCT,
+ * Chinese terms), for supervisors. Times are shown in the built-in policy
+ * zone, +08:00 (R-SLA-12); tousu_result_explain_policy shows them in the
+ * zone of the policy that triaged the contact. snprintf semantics: writes
+ * at most cap bytes (NUL-terminated when cap > 0) and stores in *needed the
+ * length the full text needs (without the NUL). Errors: TOUSU_EINVAL
+ * (result or needed NULL, buf NULL with cap > 0), TOUSU_ESTRUCT,
  * TOUSU_ENOSPACE (truncated; *needed tells the size). Thread-safe. */
 TOUSU_API int tousu_result_explain(const tousu_result *result, char *buf, size_t cap,
                                    size_t *needed);
+
+/* tousu_result_explain with every time in the zone of `policy`
+ * (TOUSU_P_UTC_OFFSET_MIN, e.g. "2025-06-03 08:00:00+06:00" for +360),
+ * normally the engine's (tousu_engine_policy). The policy is only read.
+ * Errors: as tousu_result_explain, and TOUSU_EINVAL when policy is NULL.
+ * Thread-safe (a frozen policy may be shared; an unfrozen one must not be
+ * changed during the call). */
+TOUSU_API int tousu_result_explain_policy(const tousu_policy *policy,
+                                          const tousu_result *result, char *buf, size_t cap,
+                                          size_t *needed);
 
 /* Static names, never NULL ("?" for unknown values). Thread-safe. */
 TOUSU_API const char *tousu_kind_name(int32_t kind);

@@ -300,7 +300,7 @@ static void init(tousu_calendar *cal, const tz_alloc *a, int is_24x7)
     memset(cal, 0, sizeof *cal);
     cal->alloc = *a;
     cal->refs = 1;
-    cal->offset_min = 8 * 60;                      /* R-SLA-12 +08:00 */
+    cal->offset_min = TZ_DEFAULT_UTC_OFFSET_MIN;   /* R-SLA-12 +08:00 */
     cal->makeup_weekday = TZ_CAL_DEFAULT_MAKEUP;   /* a make-up day works like a Monday */
     cal->is_24x7 = is_24x7;
     for (int w = 0; w < 7; w++) {

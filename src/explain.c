@@ -10,18 +10,26 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Local date-time in the policy zone (+08:00 by default). */
-static void put_time(tz_sink *s, int64_t t_ms)
+/* The text under construction and the zone its times are shown in. */
+typedef struct explainer {
+    tz_sink sink;
+    int32_t offset_min; /* the policy's UTC offset (R-SLA-12) */
+} explainer;
+
+/* Local date-time in the explainer's zone, with that zone's offset:
+ * "2025-06-03 10:00:00+08:00". */
+static void put_time(explainer *x, int64_t t_ms)
 {
-    const int64_t offset_min = 8 * 60;
-    int64_t local = t_ms + offset_min * TZ_MINUTE_MS;
+    int64_t local = t_ms + (int64_t)x->offset_min * TZ_MINUTE_MS;
     int64_t days = tz_floor_div(local, INT64_C(86400000));
     int64_t ms = local - days * INT64_C(86400000);
     int64_t y;
     unsigned m, d;
     tz_civil_from_days(days, &y, &m, &d);
-    tz_sink_put(s, "%04lld-%02u-%02u %02d:%02d:%02d+08:00", (long long)y, m, d,
-        (int)(ms / 3600000), (int)(ms / 60000 % 60), (int)(ms / 1000 % 60));
+    const int32_t off = x->offset_min < 0 ? -x->offset_min : x->offset_min;
+    tz_sink_put(&x->sink, "%04lld-%02u-%02u %02d:%02d:%02d%c%02d:%02d", (long long)y, m, d,
+        (int)(ms / 3600000), (int)(ms / 60000 % 60), (int)(ms / 1000 % 60),
+        x->offset_min < 0 ? '-' : '+', (int)(off / 60), (int)(off % 60));
 }
 
 static const char *flag_name(int64_t bit)
@@ -52,8 +60,9 @@ static const char *customer_bit_name(int64_t bit)
     }
 }
 
-static void put_evidence(tz_sink *s, const tousu_evidence *ev)
+static void put_evidence(explainer *x, const tousu_evidence *ev)
 {
+    tz_sink *s = &x->sink;
     tz_sink_put(s, "    - %s: ", tousu_kind_name(ev->kind));
     switch (ev->source) {
     case TOUSU_EV_FLAG: tz_sink_put(s, "%s", flag_name(ev->value)); break;
@@ -64,11 +73,11 @@ static void put_evidence(tz_sink *s, const tousu_evidence *ev)
     case TOUSU_EV_BATCH_WINDOW:
         tz_sink_put(s, "%u ordinary + %u VIP distinct customers on this matter since ",
             (unsigned)((uint64_t)ev->value >> 32), (unsigned)(ev->value & 0xffffffff));
-        put_time(s, ev->value2);
+        put_time(x, ev->value2);
         break;
     case TOUSU_EV_ARCHIVED:
         tz_sink_put(s, "same matter archived as complaint #%lld on ", (long long)ev->value);
-        put_time(s, ev->value2);
+        put_time(x, ev->value2);
         break;
     case TOUSU_EV_REGION:
         tz_sink_put(s, "needs region %06lld, handled in %06lld", (long long)ev->value,
@@ -79,7 +88,7 @@ static void put_evidence(tz_sink *s, const tousu_evidence *ev)
         tz_sink_put(s, "special time limit");
         if (ev->value2) {
             tz_sink_put(s, " until ");
-            put_time(s, ev->value2);
+            put_time(x, ev->value2);
         }
         break;
     default: tz_sink_put(s, "?"); break;
@@ -105,8 +114,9 @@ static void put_reason(tz_sink *s, const tousu_reason *x)
     tz_sink_put(s, "\n");
 }
 
-static void put_summary(tz_sink *s, const tousu_result *r)
+static void put_summary(explainer *x, const tousu_result *r)
 {
+    tz_sink *s = &x->sink;
     tz_sink_put(s, "  what: %s, handled %s%s\n", tousu_category_name(r->category),
         r->handling == TOUSU_HANDLE_ONSITE ? "with departments on site" : "by telephone",
         r->is_complaint ? "" : " (not a complaint under R-DEF-1)");
@@ -116,7 +126,7 @@ static void put_summary(tz_sink *s, const tousu_result *r)
     else if (r->is_complaint || r->category == TOUSU_CAT_FAULT)
         tz_sink_put(s, "  urgency: ordinary (普通)\n");
     for (uint32_t i = 0; i < r->n_evidence && i < TOUSU_MAX_EVIDENCE; i++)
-        put_evidence(s, &r->evidence[i]);
+        put_evidence(x, &r->evidence[i]);
     if (r->followup)
         tz_sink_put(s, "  follow-up on open complaint #%llu (not a repeat)\n",
             (unsigned long long)r->followup_of);
@@ -153,20 +163,35 @@ static void put_owner(tz_sink *s, const tousu_result *r)
     }
 }
 
-int tousu_result_explain(const tousu_result *r, char *buf, size_t cap, size_t *needed)
+/* Check the arguments and write the whole text (snprintf semantics). */
+static int explain(const tousu_result *r, int32_t offset_min, char *buf, size_t cap,
+                   size_t *needed)
 {
     if (!r || !needed || (!buf && cap))
         return TOUSU_EINVAL;
     if (r->struct_size < sizeof(tousu_result))
         return TOUSU_ESTRUCT;
-    tz_sink s = {buf, cap, 0};
+    explainer x = {{buf, cap, 0}, offset_min};
     if (cap)
         buf[0] = '\0';
-    tz_sink_put(&s, "  intake: ");
-    put_time(&s, r->intake_ms);
-    tz_sink_put(&s, "\n");
-    put_summary(&s, r);
-    put_owner(&s, r);
-    *needed = s.len;
-    return s.len < cap ? TOUSU_OK : TOUSU_ENOSPACE;
+    tz_sink_put(&x.sink, "  intake: ");
+    put_time(&x, r->intake_ms);
+    tz_sink_put(&x.sink, "\n");
+    put_summary(&x, r);
+    put_owner(&x.sink, r);
+    *needed = x.sink.len;
+    return x.sink.len < cap ? TOUSU_OK : TOUSU_ENOSPACE;
+}
+
+int tousu_result_explain(const tousu_result *r, char *buf, size_t cap, size_t *needed)
+{
+    return explain(r, TZ_DEFAULT_UTC_OFFSET_MIN, buf, cap, needed);
+}
+
+int tousu_result_explain_policy(const tousu_policy *policy, const tousu_result *r, char *buf,
+                                size_t cap, size_t *needed)
+{
+    if (!policy)
+        return TOUSU_EINVAL;
+    return explain(r, (int32_t)policy->utc_offset_min, buf, cap, needed);
 }

@@ -126,6 +126,8 @@ static inline int64_t tz_minus_months_memo(tz_months_memo *m, int64_t t_ms, int6
 
 #define TZ_MINUTE_MS INT64_C(60000)
 #define TZ_HOUR_MS INT64_C(3600000)
+/* R-SLA-12: the built-in policy zone, China Standard Time (+08:00). */
+#define TZ_DEFAULT_UTC_OFFSET_MIN (8 * 60)
 
 struct tousu_policy {
     int refs;        /* guarded by atomic builtins */

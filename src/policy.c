@@ -48,7 +48,7 @@ static void init_builtin(tousu_policy *p)
     p->batch_vip = 5;                       /* R-BAT-1 more than 5 VIP */
     p->batch_late_ms = 60 * TZ_MINUTE_MS;   /* R-BAT-3 (default) */
     p->repeat_months = 3;                   /* R-REP-1 */
-    p->utc_offset_min = 8 * 60;             /* R-SLA-12 +08:00 */
+    p->utc_offset_min = TZ_DEFAULT_UTC_OFFSET_MIN; /* R-SLA-12 +08:00 */
     p->level_upgraded = TOUSU_LEVEL_PROVINCE;       /* R-CLS-7 */
     p->level_cross_city = TOUSU_LEVEL_PROVINCE;     /* R-XRG-1 */
     p->level_cross_province = TOUSU_LEVEL_GROUP;    /* R-XRG-2 */

@@ -128,6 +128,24 @@ do
     end
 end
 
+-- R-SLA-12: Engine:explain shows times in the engine's policy zone.
+do
+    local pp = ffi.new("tousu_policy *[1]")
+    assert(lib.tousu_policy_new(pp) == 0)
+    local policy = ffi.gc(pp[0], lib.tousu_policy_free)
+    assert(lib.tousu_policy_set_int(policy, lib.TOUSU_P_UTC_OFFSET_MIN, 360) == 0)
+    local engine = tousu.engine(lib, {policy = policy})
+    local text = engine:explain(engine:triage(complaint(1, 2, 3, T0)))
+    check(text:find("intake: 2024-03-04 07:00:00+06:00", 1, true) ~= nil,
+          "R-SLA-12 explain in the policy zone (+06:00)")
+    engine:free()
+    local plain = tousu.engine(lib, {})
+    text = plain:explain(plain:triage(complaint(1, 2, 3, T0)))
+    check(text:find("intake: 2024-03-04 09:00:00+08:00", 1, true) ~= nil,
+          "R-SLA-12 explain in the built-in zone (+08:00)")
+    plain:free()
+end
+
 if failures > 0 then
     print(("%d check(s) failed"):format(failures))
     os.exit(1)

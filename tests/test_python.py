@@ -387,7 +387,20 @@ class TestPython(unittest.TestCase):
                                         tier=tousu.TIER_KEY_CITY, customer_flags=0))
             self.assertEqual((r.manage_code, r.spend_code, r.tier, r.is_vip), (77, 88, 1, 1))
             text = tousu.explain(LIB, r)
-            self.assertTrue(text)
+            self.assertIn('intake: 2024-03-04 09:00:00+08:00', text)
+
+    # R-SLA-12: an explanation shows its times in the policy's zone, through
+    # the engine (Engine.explain) or a given Policy (tousu.explain).
+    def test_R_SLA_12_explain_in_policy_zone(self):
+        policy = tousu.Policy(LIB)
+        policy.set_int(tousu.P_UTC_OFFSET_MIN, 360)
+        with tousu.Engine(LIB, policy=policy) as engine:
+            r = engine.triage(complaint(1, 2, 3, T0))
+            self.assertIn('intake: 2024-03-04 07:00:00+06:00', engine.explain(r))
+            self.assertIn('+08:00', tousu.explain(LIB, r))
+        other = tousu.Policy(LIB)
+        other.set_int(tousu.P_UTC_OFFSET_MIN, -150)
+        self.assertIn('intake: 2024-03-03 22:30:00-02:30', tousu.explain(LIB, r, other))
 
 
 # C type -> ctypes type, for comparing bindings/python/tousu.py with the header.

@@ -369,6 +369,53 @@ static void test_explain_is_readable(void **state)
     free(buf);
 }
 
+/* R-SLA-12: explained times are local times of the policy zone, with that
+ * zone's offset; tousu_result_explain keeps the built-in +08:00. A zone west
+ * of UTC moves the date back (10:00+08:00 is 23:30-02:30 the day before). */
+static void test_R_SLA_12_explain_in_policy_zone(void **state)
+{
+    tousu_contact c = complaint(181, 281, 0, T0); /* 2025-06-03 10:00+08:00 */
+    c.flags |= TOUSU_F_SPECIAL_DEADLINE;
+    c.special_deadline_ms = T0 + 2 * 3600000;
+    tousu_result r = triage_ok(*state, &c);
+    char buf[4096];
+    size_t need = 0;
+
+    assert_int_equal(tousu_result_explain(&r, buf, sizeof buf, &need), TOUSU_OK);
+    assert_non_null(strstr(buf, "intake: 2025-06-03 10:00:00+08:00"));
+    assert_non_null(strstr(buf, "until 2025-06-03 12:00:00+08:00"));
+    assert_int_equal(tousu_result_explain_policy(tousu_engine_policy(*state), &r, buf,
+                                                 sizeof buf, &need), TOUSU_OK);
+    assert_non_null(strstr(buf, "intake: 2025-06-03 10:00:00+08:00"));
+
+    tousu_policy *p = NULL;
+    assert_int_equal(tousu_policy_new(&p), TOUSU_OK);
+    assert_int_equal(tousu_policy_set_int(p, TOUSU_P_UTC_OFFSET_MIN, 360), TOUSU_OK);
+    assert_int_equal(tousu_result_explain_policy(p, &r, buf, sizeof buf, &need), TOUSU_OK);
+    assert_non_null(strstr(buf, "intake: 2025-06-03 08:00:00+06:00"));
+    assert_non_null(strstr(buf, "until 2025-06-03 10:00:00+06:00"));
+    assert_null(strstr(buf, "+08:00"));
+
+    assert_int_equal(tousu_policy_set_int(p, TOUSU_P_UTC_OFFSET_MIN, -150), TOUSU_OK);
+    assert_int_equal(tousu_result_explain_policy(p, &r, NULL, 0, &need), TOUSU_ENOSPACE);
+    char *text = malloc(need + 1);
+    assert_int_equal(tousu_result_explain_policy(p, &r, text, need + 1, &need), TOUSU_OK);
+    assert_int_equal(strlen(text), need);
+    assert_non_null(strstr(text, "intake: 2025-06-02 23:30:00-02:30"));
+    free(text);
+
+    assert_int_equal(tousu_result_explain_policy(NULL, &r, buf, sizeof buf, &need),
+                     TOUSU_EINVAL);
+    assert_int_equal(tousu_result_explain_policy(p, NULL, buf, sizeof buf, &need),
+                     TOUSU_EINVAL);
+    assert_int_equal(tousu_result_explain_policy(p, &r, NULL, 8, &need), TOUSU_EINVAL);
+    tousu_result small = r;
+    small.struct_size = 8;
+    assert_int_equal(tousu_result_explain_policy(p, &small, buf, sizeof buf, &need),
+                     TOUSU_ESTRUCT);
+    tousu_policy_free(p);
+}
+
 /* The result is written whole: a caller's buffer full of old bytes gets
  * exactly what a zeroed one gets (every list entry past its count reads
  * zero), for results with entries in every list. */
@@ -431,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_R_CLS_11_custom_order),
         cmocka_unit_test(test_R_CLS_2_consultations_have_no_urgency),
         cmocka_unit_test(test_explain_is_readable),
+        cmocka_unit_test(test_R_SLA_12_explain_in_policy_zone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

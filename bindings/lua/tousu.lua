@@ -331,6 +331,9 @@ int tousu_engine_batch_members(tousu_engine *engine, const uint64_t **ids,
 int tousu_archive_complaint(tousu_engine *engine, const tousu_archive *archive);
 int tousu_result_explain(const tousu_result *result, char *buf, size_t cap,
     size_t *needed);
+int tousu_result_explain_policy(const tousu_policy *policy,
+    const tousu_result *result, char *buf, size_t cap,
+    size_t *needed);
 const char *tousu_kind_name(int32_t kind);
 const char *tousu_category_name(int32_t category);
 const char *tousu_level_name(int32_t level);
@@ -666,14 +669,16 @@ function Engine:archive(fields)
     self:_check(self.lib.tousu_archive_complaint(self.ptr, a), "tousu_archive_complaint")
 end
 
---- The library's explanation of a result (tousu_result_explain).
+--- The library's explanation of a result, with its times in this engine's
+--- policy zone (tousu_result_explain_policy).
 function Engine:explain(r)
+    local policy = self.lib.tousu_engine_policy(self.ptr)
     local needed = ffi.new("size_t[1]")
-    self.lib.tousu_result_explain(r, nil, 0, needed)
+    self.lib.tousu_result_explain_policy(policy, r, nil, 0, needed)
     local buf = ffi.new("char[?]", needed[0] + 1)
-    local rc = self.lib.tousu_result_explain(r, buf, needed[0] + 1, needed)
+    local rc = self.lib.tousu_result_explain_policy(policy, r, buf, needed[0] + 1, needed)
     if rc ~= 0 then
-        error("tousu_result_explain: " .. ffi.string(self.lib.tousu_strerror(rc)), 2)
+        error("tousu_result_explain_policy: " .. ffi.string(self.lib.tousu_strerror(rc)), 2)
     end
     return ffi.string(buf)
 end

@@ -7,7 +7,7 @@
                           intake_ms=1709514000000,
                           category=tousu.CAT_COMPLAINT,
                           flags=tousu.F_DISSATISFIED | tousu.F_DEMANDS_RESOLUTION)
-        print(r.level, tousu.explain(lib, r))
+        print(r.level, engine.explain(r))   # times in the policy zone
 
 The structures mirror include/tousu.h field for field (ctypes lays them out
 as the C compiler does); every struct starts with struct_size, which the
@@ -310,6 +310,9 @@ _SIGNATURES = {
                                            POINTER(c_size_t)]),
     'tousu_archive_complaint': (c_int, [c_void_p, POINTER(Archive)]),
     'tousu_result_explain': (c_int, [POINTER(Result), c_char_p, c_size_t, POINTER(c_size_t)]),
+    'tousu_result_explain_policy': (c_int, [c_void_p, POINTER(Result), c_char_p, c_size_t,
+                                            POINTER(c_size_t)]),
+    'tousu_engine_policy': (c_void_p, [c_void_p]),
     'tousu_kind_name': (c_char_p, [c_int32]),
     'tousu_category_name': (c_char_p, [c_int32]),
     'tousu_level_name': (c_char_p, [c_int32]),
@@ -352,14 +355,26 @@ class NotFound(Exception):
     callback then returns TOUSU_ENOTFOUND, which is not a failure."""
 
 
-def explain(lib, result):
-    """The library's explanation of a result (tousu_result_explain)."""
+def explain(lib, result, policy=None):
+    """The library's explanation of a result: times in the zone of `policy`
+    (a Policy, or a raw tousu_policy pointer such as Engine.policy_ptr;
+    tousu_result_explain_policy), or at +08:00 when it is None
+    (tousu_result_explain)."""
+    if isinstance(policy, Policy):
+        policy = policy._ptr
+    if policy is None:
+        def call(buf, cap, needed):
+            return lib.tousu_result_explain(ctypes.byref(result), buf, cap, needed)
+    else:
+        def call(buf, cap, needed):
+            return lib.tousu_result_explain_policy(policy, ctypes.byref(result), buf, cap,
+                                                   needed)
     needed = c_size_t(0)
-    rc = lib.tousu_result_explain(ctypes.byref(result), None, 0, ctypes.byref(needed))
+    rc = call(None, 0, ctypes.byref(needed))
     if rc not in (OK, ENOSPACE):
         raise TousuError(rc, strerror(lib, rc))
     buf = ctypes.create_string_buffer(needed.value + 1)
-    rc = lib.tousu_result_explain(ctypes.byref(result), buf, len(buf), ctypes.byref(needed))
+    rc = call(buf, len(buf), ctypes.byref(needed))
     if rc != OK:
         raise TousuError(rc, strerror(lib, rc))
     return buf.value.decode('utf-8')
@@ -554,6 +569,15 @@ class Engine:
             raise exc  # the host's own exception, from its callback
         if rc:
             raise TousuError(rc, '%s: %s' % (what, self.errmsg))
+
+    @property
+    def policy_ptr(self):
+        """The engine's tousu_policy (tousu_engine_policy), owned by it."""
+        return self._lib.tousu_engine_policy(self._ptr)
+
+    def explain(self, result):
+        """A result explained with times in this engine's policy zone."""
+        return explain(self._lib, result, self.policy_ptr)
 
     def triage(self, contact=None, **fields):
         """Triage a Contact (or its fields as keywords); returns a Result."""

@@ -30,7 +30,7 @@ def main():
         print('urgent=%d leapfrog=%s level=%s' % (
             r.urgent, r.has_kind(tousu.KIND_LEAPFROG),
             lib.tousu_level_name(r.level).decode()))
-        print(tousu.explain(lib, r), end='')
+        print(engine.explain(r), end='')
     return 0
 
 
