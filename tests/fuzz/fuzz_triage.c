@@ -11,6 +11,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static tousu_engine *engine;
+static tousu_policy *west; /* the zone farthest west, for the explanation */
 static unsigned calls;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -20,6 +21,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (tousu_engine_new(&engine, NULL, NULL) != TOUSU_OK)
             abort();
     }
+    if (!west && (tousu_policy_new(&west) != TOUSU_OK ||
+                  tousu_policy_set_int(west, TOUSU_P_UTC_OFFSET_MIN, -14 * 60) != TOUSU_OK))
+        abort();
     /* The contact sits at the start of a larger zeroed buffer, so a
      * struct_size up to the buffer's size (a "newer caller") is honest. */
     union {
@@ -50,6 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char buf[256];
         size_t need;
         tousu_result_explain(&r, buf, sizeof buf, &need);
+        tousu_result_explain_policy(west, &r, buf, sizeof buf, &need);
     } else if (tousu_engine_errmsg(engine)[0] == '\0') {
         abort(); /* every error has a message */
     }
