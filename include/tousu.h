@@ -92,7 +92,11 @@ TOUSU_API const char *tousu_strerror(int32_t code);
 /* ------------------------------------------------------------------ */
 
 /* R-REQ-1 request categories; R-DEF-1 decides whether a contact is a
- * complaint. */
+ * complaint. The result's category follows R-DEF-1 first: a contact that
+ * meets it is a complaint (or a dispute) whatever the host chose, one that
+ * does not is a fault report or a suggestion when the host says so and a
+ * consultation otherwise. Complaints, disputes and fault reports are
+ * ordinary or urgent (R-CLS); consultations and suggestions are neither. */
 typedef enum tousu_category {
     TOUSU_CAT_UNSET = 0,        /* host: let the library decide */
     TOUSU_CAT_CONSULTATION = 1, /* (1) products, prices, services */
@@ -304,7 +308,8 @@ typedef enum tousu_param {
     TOUSU_P_LEVEL_CROSS_PROVINCE = 9, /* R-XRG-2, default 4 */
     TOUSU_P_MAX_TEXT_BYTES = 10,   /* longest free text accepted, default 65536 */
     TOUSU_P_VIP_FROM_IMPORTANCE = 11, /* R-CUS-5 default rule on (1) or off (0) */
-    TOUSU_P_BATCH_COUNTS_FAULTS = 12, /* fault reports count toward batches: 1 */
+    TOUSU_P_BATCH_COUNTS_FAULTS = 12, /* fault reports count toward batches: 1
+                                         (their urgent kinds are decided either way) */
     TOUSU_P_LEAP_LEVEL_BASE = 100  /* + tousu_body: R-LEAP-2 owning level */
 } tousu_param;
 

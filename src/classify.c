@@ -51,15 +51,19 @@ static void classify_request(const tousu_contact *c, tousu_result *r)
     const uint32_t both = TOUSU_F_DISSATISFIED | TOUSU_F_DEMANDS_RESOLUTION;
     r->is_complaint = (c->flags & both) == both;
     r->causes = c->causes; /* R-DEF-2 */
-    if (c->category == TOUSU_CAT_FAULT)
-        r->category = TOUSU_CAT_FAULT;
-    else if (r->is_complaint)
+    /* R-DEF-1 decides first: a contact that meets it is a complaint whatever
+     * the agent picked (a fault reported with dissatisfaction and a demand
+     * to resolve it too); "otherwise" it is a fault report, a suggestion or
+     * a consultation. */
+    if (r->is_complaint)
         /* (4) serious complaint or dispute: the agent says so, the account
          * manager's handling became a dispute, or it is major (default). */
         r->category = (c->category == TOUSU_CAT_DISPUTE ||
                        (c->flags & (TOUSU_F_MANAGER_DISPUTE | major_bits)))
                           ? TOUSU_CAT_DISPUTE
                           : TOUSU_CAT_COMPLAINT;
+    else if (c->category == TOUSU_CAT_FAULT)
+        r->category = TOUSU_CAT_FAULT;
     else if (c->category == TOUSU_CAT_SUGGESTION)
         r->category = TOUSU_CAT_SUGGESTION;
     else
@@ -103,9 +107,7 @@ void tz_classify(const tousu_policy *p, const tousu_contact *c, tousu_result *r)
 {
     classify_customer(p, c, r);
     classify_request(c, r);
-    /* Urgency applies to complaints (and fault reports, which count toward
-     * batches); a consultation is neither ordinary nor urgent. */
-    if (tz_counts_in_window(p, r->category))
+    if (tz_has_urgency(r->category))
         classify_kinds(c, r);
     if (c->text_len) /* R-CLS-12: suggestions only */
         tz_suggest_from_text(p, c->text, c->text_len, r);

@@ -207,6 +207,18 @@ void tz_classify(const tousu_policy *p, const tousu_contact *c, tousu_result *r)
 void tz_add_evidence(tousu_result *r, int32_t kind, int32_t source, int64_t v, int64_t v2);
 /* R-CLS-11: top kind, priority tier, urgent, named owner. */
 void tz_rank(const tousu_policy *p, tousu_result *r);
+/* Is a contact of this category ordinary or urgent (R-CLS)? Complaints
+ * and disputes, and (default) fault reports, whose SLA targets depend on
+ * it (R-SLA); a consultation or a suggestion is neither. Whether fault
+ * reports count toward batches (TOUSU_P_BATCH_COUNTS_FAULTS) does not
+ * change this. */
+static inline bool tz_has_urgency(int32_t category)
+{
+    const uint32_t urgent_able =
+        1u << TOUSU_CAT_COMPLAINT | 1u << TOUSU_CAT_DISPUTE | 1u << TOUSU_CAT_FAULT;
+    return ((uint32_t)category < 32) & (urgent_able >> ((uint32_t)category & 31) & 1u);
+}
+
 /* Does this category go into batch windows? (A bit test: asked three times
  * per triage, on a category that varies from contact to contact.) */
 static inline bool tz_counts_in_window(const tousu_policy *p, int32_t category)

@@ -41,6 +41,25 @@ static void test_R_DEF_1_dissatisfaction_alone_is_consultation(void **state)
     assert_int_equal(r.category, TOUSU_CAT_SUGGESTION);
 }
 
+/* R-DEF-1 decides before the agent's pick: a fault reported with
+ * dissatisfaction and a demand to resolve it is a complaint (handled by
+ * telephone, R-REQ-2), not a fault report that is also a complaint. */
+static void test_R_DEF_1_fault_meeting_both_conditions_is_a_complaint(void **state)
+{
+    tousu_contact c = complaint(6, 103, 0, T0);
+    c.category = TOUSU_CAT_FAULT;
+    tousu_result r = triage_ok(*state, &c);
+    assert_true(r.is_complaint);
+    assert_int_equal(r.category, TOUSU_CAT_COMPLAINT);
+    assert_int_equal(r.handling, TOUSU_HANDLE_PHONE);
+    c.contact_id = 7;
+    c.flags = TOUSU_F_DEMANDS_RESOLUTION; /* one condition: still a fault report */
+    r = triage_ok(*state, &c);
+    assert_false(r.is_complaint);
+    assert_int_equal(r.category, TOUSU_CAT_FAULT);
+    assert_int_equal(r.handling, TOUSU_HANDLE_ONSITE);
+}
+
 /* R-DEF-2: cause codes are carried into the result. */
 static void test_R_DEF_2_causes_carried(void **state)
 {
@@ -349,6 +368,37 @@ static void test_R_CLS_2_consultations_have_no_urgency(void **state)
     assert_int_equal(r.kinds, 0);
 }
 
+/* R-CLS-3, R-CLS-4, R-CLS-10, R-LEAP-2: a fault report's urgent kinds and
+ * level do not depend on whether fault reports count toward batches
+ * (TOUSU_P_BATCH_COUNTS_FAULTS only takes them out of the windows). */
+static void test_R_CLS_3_fault_urgency_whatever_batch_counting(void **state)
+{
+    (void)state;
+    for (int counts = 0; counts <= 1; counts++) {
+        tousu_policy *p = NULL;
+        assert_int_equal(tousu_policy_new(&p), TOUSU_OK);
+        assert_int_equal(tousu_policy_set_int(p, TOUSU_P_BATCH_COUNTS_FAULTS, counts), TOUSU_OK);
+        tousu_engine *e = NULL;
+        assert_int_equal(tousu_engine_new(&e, NULL, p), TOUSU_OK);
+        tousu_policy_free(p);
+        tousu_contact c = complaint(190, 290, 77, T0);
+        c.category = TOUSU_CAT_FAULT;
+        c.flags = TOUSU_F_MAJOR_MEDIA;
+        c.body = TOUSU_BODY_GROUP_COMPANY;
+        c.channel = TOUSU_CH_LETTER;
+        c.customer_flags = TOUSU_CUST_SENSITIVE;
+        tousu_result r = triage_ok(e, &c);
+        assert_int_equal(r.category, TOUSU_CAT_FAULT);
+        assert_true(r.urgent);
+        assert_true(has_kind(&r, TOUSU_KIND_MAJOR));
+        assert_true(has_kind(&r, TOUSU_KIND_LEAPFROG));
+        assert_true(has_kind(&r, TOUSU_KIND_SENSITIVE));
+        assert_int_equal(r.level, TOUSU_LEVEL_GROUP);
+        assert_int_equal(r.batch_ordinary + r.batch_vip, (uint32_t)counts); /* in the window? */
+        tousu_engine_free(e);
+    }
+}
+
 static void test_explain_is_readable(void **state)
 {
     tousu_contact c = complaint(180, 280, 0, T0);
@@ -460,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_R_DEF_1_both_conditions_make_a_complaint),
         cmocka_unit_test(test_result_written_whole_over_old_bytes),
         cmocka_unit_test(test_R_DEF_1_dissatisfaction_alone_is_consultation),
+        cmocka_unit_test(test_R_DEF_1_fault_meeting_both_conditions_is_a_complaint),
         cmocka_unit_test(test_R_DEF_2_causes_carried),
         cmocka_unit_test(test_R_REQ_1_R_REQ_2_categories_and_handling),
         cmocka_unit_test(test_R_REQ_3_regular_channels),
@@ -477,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_R_CLS_11_priority_order),
         cmocka_unit_test(test_R_CLS_11_custom_order),
         cmocka_unit_test(test_R_CLS_2_consultations_have_no_urgency),
+        cmocka_unit_test(test_R_CLS_3_fault_urgency_whatever_batch_counting),
         cmocka_unit_test(test_explain_is_readable),
         cmocka_unit_test(test_R_SLA_12_explain_in_policy_zone),
     };
