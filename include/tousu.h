@@ -494,7 +494,12 @@ TOUSU_API int tousu_engine_new(tousu_engine **out, const tousu_host *host,
 TOUSU_API void tousu_engine_free(tousu_engine *engine);
 
 /* Switch the engine to another policy (taking a reference and freezing it).
- * The old policy is released. Errors: TOUSU_EINVAL. */
+ * The old policy is released. The built-in store then keeps what the new
+ * policy needs (tousu_memstore_set_policy); a host store, or a memstore the
+ * host made, is the host's to adjust. A longer window, late allowance or
+ * repeat period sees only what the store still held at the switch, so its
+ * answers are complete once that much time has passed. Errors:
+ * TOUSU_EINVAL (engine or policy NULL). Not thread-safe per engine. */
 TOUSU_API int tousu_engine_set_policy(tousu_engine *engine, tousu_policy *policy);
 
 /* The policy in force (borrowed; valid while the engine uses it). */
@@ -607,7 +612,12 @@ typedef struct tousu_result {
     uint32_t n_coord_regions;
     uint32_t coord_regions[TOUSU_MAX_REGIONS];
     int32_t followup;        /* R-REP-3 an open complaint exists */
-    int32_t batch;           /* R-BAT-1 the window is a batch */
+    int32_t batch;           /* R-BAT-1 the window [intake - window, intake]
+                                is a batch (R-BAT-3: a late contact that
+                                completes a batch in a window ending after
+                                its own intake is not reported by its own
+                                triage, but by the next contact whose window
+                                holds that batch) */
     uint64_t followup_of;    /* the open complaint's contact id */
     uint64_t repeat_of;      /* R-REP-1 the archived complaint, 0 = none */
     int64_t repeat_archived_ms;
@@ -696,6 +706,15 @@ typedef struct tousu_memstore tousu_memstore;
  * Errors: TOUSU_EINVAL, TOUSU_ENOMEM. */
 TOUSU_API int tousu_memstore_new(tousu_memstore **out, const tousu_policy *policy);
 TOUSU_API void tousu_memstore_free(tousu_memstore *store);
+
+/* Keep what `policy` needs from now on (NULL = built-in): call it with the
+ * policy given to tousu_engine_set_policy when the engine uses this store.
+ * A shorter window or repeat period drops what it no longer needs at the
+ * store's next sweeps; a longer one keeps what the store still holds and
+ * everything from now on (what it had already dropped stays gone). The
+ * policy is only read. Errors: TOUSU_EINVAL (store NULL), TOUSU_ENOMEM.
+ * Not thread-safe per store. */
+TOUSU_API int tousu_memstore_set_policy(tousu_memstore *store, const tousu_policy *policy);
 
 /* The ops to put in tousu_host.store, with the memstore as store_user. */
 TOUSU_API const tousu_store_ops *tousu_memstore_ops(void);

@@ -106,12 +106,16 @@ void tousu_engine_free(tousu_engine *e)
 
 int tousu_engine_set_policy(tousu_engine *e, tousu_policy *policy)
 {
-    if (!e || !policy)
+    if (!e)
         return TOUSU_EINVAL;
+    if (!policy)
+        return tz_fail(&e->err, TOUSU_EINVAL, "set_policy: policy is required");
     tousu_policy_freeze(policy);
     tousu_policy *old = e->policy;
     e->policy = tz_policy_ref(policy);
     tousu_policy_free(old);
+    if (e->own_store) /* its retention follows the window and repeat period */
+        tz_memstore_adopt(e->own_store, e->policy);
     tz_ok(&e->err);
     return TOUSU_OK;
 }
@@ -410,6 +414,10 @@ int tousu_triage(tousu_engine *e, const tousu_contact *contact, tousu_result *ou
     return TOUSU_OK;
 }
 
+/* The most member ids a store may report: a buffer of them must be
+ * addressable (a larger count is a broken store, not a batch). */
+#define MEMBERS_MAX (SIZE_MAX / 2 / sizeof(uint64_t))
+
 /* Ask the store for the window's contact ids, growing the buffer. */
 static int fetch_members(tousu_engine *e)
 {
@@ -423,8 +431,12 @@ static int fetch_members(tousu_engine *e)
             e->members.n = n;
             return TOUSU_OK;
         }
+        if (n > MEMBERS_MAX)
+            return tz_fail(&e->err, TOUSU_ECALLBACK,
+                           "store.members reported %zu ids, more than %zu", n,
+                           (size_t)MEMBERS_MAX);
         size_t cap = e->members.cap ? e->members.cap : 64;
-        while (cap < n)
+        while (cap < n) /* cap <= MEMBERS_MAX before doubling: no overflow */
             cap *= 2;
         uint64_t *ids = tz_realloc(&e->alloc, e->members.ids, e->members.cap * sizeof *ids,
                                    cap * sizeof *ids);
@@ -437,20 +449,23 @@ static int fetch_members(tousu_engine *e)
 
 int tousu_engine_batch_members(tousu_engine *e, const uint64_t **ids, size_t *n)
 {
-    if (!e || !ids || !n)
+    if (!e)
         return TOUSU_EINVAL;
+    if (!ids || !n)
+        return tz_fail(&e->err, TOUSU_EINVAL, "batch_members: ids and n are required");
     *ids = NULL;
     *n = 0;
-    if (!e->batch.valid)
-        return TOUSU_OK;
-    if (!e->batch.fetched) {
+    if (e->batch.valid && !e->batch.fetched) {
         int rc = fetch_members(e);
         if (rc)
             return rc;
         e->batch.fetched = true;
     }
-    *ids = e->members.ids;
-    *n = e->members.n;
+    if (e->batch.valid) {
+        *ids = e->members.ids;
+        *n = e->members.n;
+    }
+    tz_ok(&e->err);
     return TOUSU_OK;
 }
 

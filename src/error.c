@@ -53,7 +53,7 @@ void tz_ok(tz_error *e)
 
 int tz_copy_in_sized(void *dst, size_t ours, const void *src, size_t their, size_t min_size)
 {
-    if (their < min_size)
+    if (their < min_size || their > TZ_STRUCT_SIZE_MAX)
         return TOUSU_ESTRUCT;
     if (their > ours) {
         /* A newer caller: accept only when the fields we do not know are 0. */

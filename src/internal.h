@@ -49,9 +49,17 @@ void tz_ok(tz_error *e);
 
 /* ---------- struct_size handling (error.c) ---------- */
 
+/* The largest struct_size (or array stride) a caller may give: far above
+ * any layout this ABI will grow to, and far below the values an unset
+ * struct_size holds by chance (a stack address, a pointer, -1), which would
+ * otherwise send the check of the unknown tail into memory not the caller's
+ * (docs/abi.md). */
+#define TZ_STRUCT_SIZE_MAX ((size_t)65536)
+
 /* Copy a caller struct of `their` bytes into `dst` (ours bytes), zero-filling
- * what the caller's size does not cover. Rejects their < min_size and a
- * larger struct whose unknown tail is not all zero. */
+ * what the caller's size does not cover. Rejects their < min_size, their >
+ * TZ_STRUCT_SIZE_MAX and a larger struct whose unknown tail is not all
+ * zero. */
 int tz_copy_in_sized(void *dst, size_t ours, const void *src, size_t their, size_t min_size);
 
 /* tz_copy_in_sized, with the usual case (a caller built against this
@@ -264,6 +272,8 @@ void tz_suggest_from_text(const tousu_policy *p, const char *text, size_t len, t
 /* ---------- in-memory store (store_mem.c) ---------- */
 
 int tz_memstore_new(tousu_memstore **out, const tousu_policy *p, const tz_alloc *a);
+/* Keep what policy p needs from now on (tousu_memstore_set_policy). */
+void tz_memstore_adopt(tousu_memstore *s, const tousu_policy *p);
 
 /* ---------- SLA (sla_policy.c; the rest is in sla_int.h) ---------- */
 

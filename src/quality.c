@@ -436,7 +436,7 @@ int tousu_qa_check(const tousu_policy *p, const tousu_call *call, tousu_qa_resul
     int rc = tz_copy_in(&cl, sizeof cl, call, call->struct_size, offsetof(tousu_call, agent_no));
     if (rc)
         return rc;
-    if (cl.turn_size < sizeof(tousu_turn))
+    if (cl.turn_size < sizeof(tousu_turn) || cl.turn_size > TZ_STRUCT_SIZE_MAX)
         return TOUSU_ESTRUCT;
     if ((!cl.turns && cl.n_turns) || (!cl.agent_no && cl.agent_no_len) ||
         cl.n_turns > (size_t)INT32_MAX || (cl.flags & ~(uint32_t)TOUSU_SCAN_SKIP_BAD_UTF8))

@@ -107,7 +107,7 @@ static void put_item(sink *s, const tousu_qa_result *r, int i)
 static bool hit_text(const tousu_call *call, const tousu_qa_hit *h, const char **p, int *n)
 {
     if (!call || call->struct_size < offsetof(tousu_call, agent_no) || !call->turns ||
-        call->turn_size < sizeof(tousu_turn) || h->turn < 0 || (size_t)h->turn >= call->n_turns)
+        call->turn_size < sizeof(tousu_turn) || call->turn_size > TZ_STRUCT_SIZE_MAX || h->turn < 0 || (size_t)h->turn >= call->n_turns)
         return false;
     tousu_turn t;
     memcpy(&t, (const char *)call->turns + (size_t)h->turn * call->turn_size, sizeof t);

@@ -446,19 +446,29 @@ const tousu_store_ops *tousu_memstore_ops(void)
     return &mem_ops;
 }
 
+/* What the store keeps follows the policy: events for the window plus the
+ * late allowance, archives for the repeat period (+1 month) in its zone.
+ * Safe at any time: a longer window is answered by a scan of what is still
+ * kept (mem_window), a shorter one slides forward, and the history sweep
+ * looks at its cutoff again (the months memo refills on new parameters). */
+void tz_memstore_adopt(tousu_memstore *s, const tousu_policy *p)
+{
+    s->retention_ms = p->batch_window_ms + p->batch_late_ms;
+    s->repeat_months = p->repeat_months;
+    s->utc_offset_min = p->utc_offset_min;
+    s->hist_idle_until = INT64_MIN; /* the cutoff may have moved */
+}
+
 int tz_memstore_new(tousu_memstore **out, const tousu_policy *p, const tz_alloc *a)
 {
     tousu_memstore *s = tz_calloc(a, 1, sizeof *s);
     if (!s)
         return TOUSU_ENOMEM;
     s->alloc = *a;
-    s->retention_ms = p->batch_window_ms + p->batch_late_ms;
-    s->repeat_months = p->repeat_months;
-    s->utc_offset_min = p->utc_offset_min;
     s->newest = INT64_MIN;
     tz_months_memo_init(&s->hist_since);
     s->hist_floor = s->hist_pass_floor = INT64_MAX;
-    s->hist_idle_until = INT64_MIN;
+    tz_memstore_adopt(s, p);
     s->matters.memo.slot = s->hist.memo.slot = TZM_NONE;
     s->bytes = sizeof *s;
     *out = s;
@@ -482,6 +492,22 @@ int tousu_memstore_new(tousu_memstore **out, const tousu_policy *policy)
     int rc = tz_memstore_new(out, policy, &a);
     tousu_policy_free(p);
     return rc;
+}
+
+int tousu_memstore_set_policy(tousu_memstore *s, const tousu_policy *policy)
+{
+    if (!s)
+        return TOUSU_EINVAL;
+    tousu_policy *p = NULL;
+    if (!policy) {
+        int rc = tousu_policy_new(&p);
+        if (rc)
+            return rc;
+        policy = p;
+    }
+    tz_memstore_adopt(s, policy);
+    tousu_policy_free(p);
+    return TOUSU_OK;
 }
 
 void tousu_memstore_free(tousu_memstore *s)

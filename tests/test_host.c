@@ -257,6 +257,7 @@ static void test_R_HOST_2_clock_callback(void **state)
 /* A host store that records what the library asks (R-HOST-2 store contract). */
 typedef struct spy {
     int history, window, members, record, archive;
+    size_t members_n; /* the count members() reports (0 = 100) */
     tousu_intake last;
 } spy;
 
@@ -292,6 +293,8 @@ static int s_members(void *u, uint64_t m, int64_t a, int64_t b, uint64_t *ids, s
     spy *s = u;
     s->members++;
     *n = 100; /* more than the library's first buffer: it must grow and ask again */
+    if (s->members_n)
+        *n = s->members_n; /* a broken store's count */
     for (size_t i = 0; i < cap && i < 100; i++)
         ids[i] = i + 1;
     return 0;
@@ -359,6 +362,101 @@ static void test_R_HOST_2_host_store(void **state)
     assert_null(e);
 }
 
+/* R-HOST-4: a store reporting more member ids than memory can address is
+ * a failing callback (no endless growth, no buffer sized by a wrapped
+ * multiplication); the call can be retried once the store answers sanely. */
+static void test_R_HOST_4_store_reports_absurd_member_count(void **state)
+{
+    (void)state;
+    static const tousu_store_ops ops = {sizeof ops, s_history, s_window, s_members, s_record,
+                                        s_archive};
+    spy s;
+    memset(&s, 0, sizeof s);
+    tousu_host h;
+    memset(&h, 0, sizeof h);
+    h.struct_size = sizeof h;
+    h.store = &ops;
+    h.store_user = &s;
+    tousu_engine *e = NULL;
+    assert_int_equal(tousu_engine_new(&e, &h, NULL), TOUSU_OK);
+    tousu_contact c = complaint(501, 9, 3, at(2025, 6, 1, 9, 0));
+    tousu_result r = triage_ok(e, &c);
+    assert_true(r.batch);
+    const uint64_t *ids = NULL;
+    size_t n = 7;
+    const size_t absurd[] = {SIZE_MAX, ((size_t)1 << 61) + 1, SIZE_MAX / 16 + 1};
+    for (size_t i = 0; i < sizeof absurd / sizeof absurd[0]; i++) {
+        s.members_n = absurd[i];
+        assert_int_equal(tousu_engine_batch_members(e, &ids, &n), TOUSU_ECALLBACK);
+        assert_int_equal(tousu_engine_errcode(e), TOUSU_ECALLBACK);
+        assert_non_null(strstr(tousu_engine_errmsg(e), "store.members reported"));
+        assert_null(ids);
+        assert_int_equal(n, 0);
+    }
+    s.members_n = 0;
+    assert_int_equal(tousu_engine_batch_members(e, &ids, &n), TOUSU_OK);
+    assert_int_equal(n, 100);
+    assert_int_equal(ids[99], 100);
+    assert_int_equal(tousu_engine_errcode(e), TOUSU_OK); /* a success clears the error */
+    assert_string_equal(tousu_engine_errmsg(e), "");
+    tousu_engine_free(e);
+}
+
+/* R-HOST-4: every refusal of an engine call leaves its code and a message
+ * on the engine. */
+static void test_R_HOST_4_engine_errors_have_messages(void **state)
+{
+    (void)state;
+    tousu_engine *e = new_engine();
+    size_t n = 0;
+    const uint64_t *ids = NULL;
+    assert_int_equal(tousu_engine_batch_members(e, NULL, &n), TOUSU_EINVAL);
+    assert_int_equal(tousu_engine_errcode(e), TOUSU_EINVAL);
+    assert_non_null(strstr(tousu_engine_errmsg(e), "batch_members"));
+    assert_int_equal(tousu_engine_batch_members(e, &ids, NULL), TOUSU_EINVAL);
+    assert_int_equal(tousu_engine_batch_members(e, &ids, &n), TOUSU_OK);
+    assert_int_equal(tousu_engine_errcode(e), TOUSU_OK);
+    assert_int_equal(n, 0); /* no triage yet: no batch */
+    assert_int_equal(tousu_engine_set_policy(e, NULL), TOUSU_EINVAL);
+    assert_int_equal(tousu_engine_errcode(e), TOUSU_EINVAL);
+    assert_non_null(strstr(tousu_engine_errmsg(e), "set_policy"));
+    tousu_engine_free(e);
+}
+
+/* R-HOST-4: a struct_size beyond any layout (an unset field holding a
+ * stack address or -1) is refused before the library looks past the
+ * caller's struct for its unknown tail; 65,536 is still read as a newer
+ * caller's struct. */
+static void test_R_HOST_4_struct_size_beyond_any_layout(void **state)
+{
+    (void)state;
+    tousu_engine *e = new_engine();
+    tousu_result r = new_result();
+    tousu_contact c = complaint(1, 1, 1, T0);
+    const size_t garbage[] = {SIZE_MAX, (size_t)0x7ffd12345678, 65537};
+    for (size_t i = 0; i < sizeof garbage / sizeof garbage[0]; i++) {
+        c.struct_size = garbage[i];
+        assert_int_equal(tousu_triage(e, &c, &r), TOUSU_ESTRUCT);
+        tousu_archive a = archive_of(1, 1, 1, T0, 0, 0);
+        a.struct_size = garbage[i];
+        assert_int_equal(tousu_archive_complaint(e, &a), TOUSU_ESTRUCT);
+    }
+    /* A "newer" contact with an all-zero tail: 65,536 bytes are read as
+     * such, 65,537 are refused though every byte of them is the caller's. */
+    unsigned char *newer = calloc(1, 65537);
+    assert_non_null(newer);
+    c = complaint(2, 2, 1, T0);
+    c.struct_size = 65536;
+    memcpy(newer, &c, sizeof c);
+    assert_int_equal(tousu_triage(e, (const tousu_contact *)newer, &r), TOUSU_OK);
+    c.contact_id = 3;
+    c.struct_size = 65537;
+    memcpy(newer, &c, sizeof c);
+    assert_int_equal(tousu_triage(e, (const tousu_contact *)newer, &r), TOUSU_ESTRUCT);
+    free(newer);
+    tousu_engine_free(e);
+}
+
 /* R-HOST-1: pure logic: two engines never share state. */
 static void test_R_HOST_1_engines_are_independent(void **state)
 {
@@ -409,6 +507,9 @@ int main(void)
         cmocka_unit_test(test_R_HOST_4_times),
         cmocka_unit_test(test_R_HOST_2_clock_callback),
         cmocka_unit_test(test_R_HOST_2_host_store),
+        cmocka_unit_test(test_R_HOST_4_store_reports_absurd_member_count),
+        cmocka_unit_test(test_R_HOST_4_engine_errors_have_messages),
+        cmocka_unit_test(test_R_HOST_4_struct_size_beyond_any_layout),
         cmocka_unit_test(test_R_HOST_1_engines_are_independent),
         cmocka_unit_test(test_R_HOST_2_allocator_pair),
     };

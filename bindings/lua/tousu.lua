@@ -343,6 +343,7 @@ const char *tousu_channel_name(int32_t channel);
 typedef struct tousu_memstore tousu_memstore;
 int tousu_memstore_new(tousu_memstore **out, const tousu_policy *policy);
 void tousu_memstore_free(tousu_memstore *store);
+int tousu_memstore_set_policy(tousu_memstore *store, const tousu_policy *policy);
 const tousu_store_ops *tousu_memstore_ops(void);
 size_t tousu_memstore_bytes(const tousu_memstore *store);
 ]==]
