@@ -1255,8 +1255,9 @@ typedef enum tousu_signal_group {
 TOUSU_API const char *tousu_signal_group_name(int32_t group);
 
 /* The policy's own matchers (borrowed, valid while the policy lives):
- * TOUSU_MATCHER_PHRASES (pattern = phrase id), TOUSU_MATCHER_SIGNALS.
- * Errors: TOUSU_EINVAL, TOUSU_ERANGE (which), TOUSU_ENODATA (that table is
+ * TOUSU_MATCHER_PHRASES (pattern = phrase id), TOUSU_MATCHER_SIGNALS
+ * (its patterns include the exception words of docs/words.md, which triage
+ * uses to mask signals and never reports). Errors: TOUSU_EINVAL, TOUSU_ERANGE (which), TOUSU_ENODATA (that table is
  * empty), TOUSU_ENOMEM. Thread-safe. */
 enum { TOUSU_MATCHER_PHRASES = 0, TOUSU_MATCHER_SIGNALS = 1 };
 TOUSU_API int tousu_policy_matcher(const tousu_policy *policy, int32_t which,

@@ -743,16 +743,24 @@ int tousu_matcher_find(const tousu_matcher *m, const char *text, size_t len, uin
 
 /* ---------- R-CLS-12 free-text signals ---------- */
 
+/* An entry with no kinds is an exception word, not a signal: it masks the
+ * signals that end where it ends and start inside it (多媒体 masks 媒体 in
+ * 多媒体短信, 取消协 masks 消协 in 取消协议). Matches arrive in order of end
+ * offset, so those ending together are held until the end moves on; a run
+ * longer than SIGNALS_HELD (many words ending at one character) is let
+ * through unmasked rather than dropped. */
+enum { SIGNALS_HELD = 16 };
+
 typedef struct suggest_ctx {
     const tz_words *w;
     tousu_result *r;
+    uint64_t end; /* where the held matches end */
+    size_t n_held;
+    tousu_match held[SIGNALS_HELD];
 } suggest_ctx;
 
-static int add_signal(void *user, const tousu_match *hit)
+static void report_signal(suggest_ctx *c, const tousu_match *hit)
 {
-    suggest_ctx *c = user;
-    if (hit->pattern < 0 || (size_t)hit->pattern >= c->w->n_signals)
-        return 0;
     uint32_t kinds = c->w->signals[hit->pattern].kinds;
     c->r->suggested_kinds |= kinds;
     if (c->r->n_signals < TOUSU_MAX_SIGNALS && kinds && hit->offset <= UINT32_MAX &&
@@ -766,6 +774,35 @@ static int add_signal(void *user, const tousu_match *hit)
         s->offset = (uint32_t)hit->offset;
         s->length = (uint32_t)hit->length;
     }
+}
+
+/* Report the held signals that no held exception word covers. */
+static void flush_signals(suggest_ctx *c)
+{
+    for (size_t i = 0; i < c->n_held; i++) {
+        const tousu_match *hit = &c->held[i];
+        if (!c->w->signals[hit->pattern].kinds)
+            continue; /* an exception word itself */
+        bool masked = false;
+        for (size_t j = 0; j < c->n_held; j++)
+            masked |= !c->w->signals[c->held[j].pattern].kinds &&
+                      c->held[j].offset <= hit->offset;
+        if (!masked)
+            report_signal(c, hit);
+    }
+    c->n_held = 0;
+}
+
+static int add_signal(void *user, const tousu_match *hit)
+{
+    suggest_ctx *c = user;
+    if (hit->pattern < 0 || (size_t)hit->pattern >= c->w->n_signals)
+        return 0;
+    const uint64_t end = hit->offset + hit->length;
+    if (c->n_held && (end != c->end || c->n_held == SIGNALS_HELD))
+        flush_signals(c);
+    c->end = end;
+    c->held[c->n_held++] = *hit;
     return 0;
 }
 
@@ -777,6 +814,11 @@ void tz_suggest_from_text(const tousu_policy *p, const char *text, size_t len, t
     if (!p || !text || tz_policy_matcher(p, TZ_M_SIGNALS, &m) || !m)
         return;
     tz_words scratch;
-    suggest_ctx c = {tz_policy_words(p, &scratch), r};
+    suggest_ctx c;
+    c.w = tz_policy_words(p, &scratch);
+    c.r = r;
+    c.end = 0;
+    c.n_held = 0;
     tz_matcher_scan(m, text, len, TOUSU_SCAN_SKIP_BAD_UTF8, add_signal, &c, NULL, NULL);
+    flush_signals(&c);
 }

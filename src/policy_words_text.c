@@ -428,9 +428,9 @@ static void put_signal(const tz_words *w, size_t i, tz_sink *s)
     const tz_signal *x = &w->signals[i];
     bool major = x->kinds & (1u << TOUSU_KIND_MAJOR);
     bool leap = x->kinds & (1u << TOUSU_KIND_LEAPFROG);
-    tz_sink_put(s, "signal | %s | %s%s%s | %s", name_of(groups, TOUSU_SIG_COUNT_, x->group),
+    tz_sink_put(s, "signal | %s | %s%s%s%s | %s", name_of(groups, TOUSU_SIG_COUNT_, x->group),
                 major ? "major" : "", major && leap ? "," : "", leap ? "leapfrog" : "",
-                pat_options(x->flags));
+                x->kinds ? "" : "none", pat_options(x->flags));
     put_field(s, x->text);
 }
 

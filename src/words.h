@@ -177,7 +177,9 @@ typedef struct tz_phrase {
 /* A free-text signal word (R-CLS-12). */
 typedef struct tz_signal {
     int32_t group;  /* tousu_signal_group */
-    uint32_t kinds; /* bits (1 << tousu_kind) suggested */
+    uint32_t kinds; /* bits (1 << tousu_kind) suggested; 0: an exception
+                       word, masking the signals that end where it ends
+                       and start inside it (多媒体 for 媒体) */
     uint32_t flags; /* TOUSU_PAT_* */
     const char *text;
 } tz_signal;

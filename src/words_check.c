@@ -267,7 +267,7 @@ static int check_signals_qa(const tz_alloc *a, const tz_words *w, tz_error *e)
     const uint32_t kinds = (1u << TOUSU_KIND_COUNT_) - 1;
     for (size_t i = 0; i < w->n_signals; i++) {
         const tz_signal *s = &w->signals[i];
-        if (s->group <= 0 || s->group >= TOUSU_SIG_COUNT_ || !s->kinds || (s->kinds & ~kinds) ||
+        if (s->group <= 0 || s->group >= TOUSU_SIG_COUNT_ || (s->kinds & ~kinds) ||
             (s->flags & ~3u)) {
             rc = tz_fail(e, TOUSU_ERANGE, "signal \"%.40s\": bad group, kinds or flag", s->text);
             goto out;

@@ -256,12 +256,16 @@ static int rec_signal(line_ctx *c)
     tz_signal s = {0, 0, 0, field(c, 4)};
     const opt kinds[] = {{"major", 1u << TOUSU_KIND_MAJOR, NULL},
                          {"leapfrog", 1u << TOUSU_KIND_LEAPFROG, NULL}};
-    if (need_fields(c, 5, 5) || lookup(c, groups, 4, field(c, 1), &s.group, "group") ||
-        parse_opts(c, field(c, 2), kinds, 2, &s.kinds) ||
+    if (need_fields(c, 5, 5) || lookup(c, groups, 4, field(c, 1), &s.group, "group"))
+        return c->e->code;
+    /* "none": an exception word, masking the signals that end with it. */
+    const bool exception = strcmp(field(c, 2), "none") == 0;
+    if ((!exception && parse_opts(c, field(c, 2), kinds, 2, &s.kinds)) ||
         parse_opts(c, field(c, 3), pat_opts, 3, &s.flags))
         return c->e->code;
-    if (!s.kinds)
-        return fail_line(c, TOUSU_EPARSE, "a signal needs a kind (major, leapfrog)");
+    if (!s.kinds && !exception)
+        return fail_line(c, TOUSU_EPARSE,
+                         "a signal needs a kind (major, leapfrog) or none (an exception word)");
     size_t at = 0;
     while (at < c->w->n_signals && strcmp(c->w->signals[at].text, s.text) != 0)
         at++;

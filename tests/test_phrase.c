@@ -844,6 +844,36 @@ static void test_R_CLS_12_whole_numbers_only(void **state)
     }
 }
 
+/* R-CLS-12: exception words. 取消协议 (cancel the contract) holds 消协 and
+ * 多媒体短信 (MMS) holds 媒体, but neither names a consumer association or
+ * the media: the built-in exception words 取消协 / 多媒体 / 流媒体 mask them,
+ * and only them (the same words elsewhere in the text still count). */
+static void test_R_CLS_12_exception_words_mask_signals(void **state)
+{
+    (void)state;
+    static const char *const quiet[] = {"我想取消协议", "多媒体短信发不出去", "流媒体会员扣费",
+                                        "要求撤消协议", "取，消协议"};
+    for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++) {
+        tousu_result r = new_result();
+        tz_suggest_from_text(P, quiet[i], strlen(quiet[i]), &r);
+        if (r.suggested_kinds || r.n_signals)
+            fail_msg("\"%s\" suggested something", quiet[i]);
+    }
+    const char *text = "取消协议不成，我就去消协投诉，再找媒体";
+    tousu_result r = new_result();
+    tz_suggest_from_text(P, text, strlen(text), &r);
+    assert_int_equal(r.n_signals, 2);
+    assert_int_equal(r.signals[0].group, TOUSU_SIG_REGULATOR);
+    assert_int_equal(r.signals[0].offset, (size_t)(strstr(text, "去消协") - text) + strlen("去"));
+    assert_int_equal(r.signals[1].group, TOUSU_SIG_MEDIA);
+    assert_true(r.suggested_kinds & (1u << TOUSU_KIND_LEAPFROG));
+    assert_true(r.suggested_kinds & (1u << TOUSU_KIND_MAJOR));
+    r = new_result();
+    tz_suggest_from_text(P, "多媒体记者", strlen("多媒体记者"), &r); /* 记者 still counts */
+    assert_int_equal(r.n_signals, 1);
+    assert_int_equal(r.signals[0].offset, strlen("多媒体"));
+}
+
 /* R-CLS-12: at most TOUSU_MAX_SIGNALS kept; all kinds still suggested. */
 static void test_R_CLS_12_signal_overflow(void **state)
 {
@@ -902,6 +932,7 @@ int main(void)
         cmocka_unit_test(test_R_SCR_7_R_CLS_12_property_matcher_equals_naive),
         cmocka_unit_test(test_R_CLS_12_signals_suggest_only),
         cmocka_unit_test(test_R_CLS_12_whole_numbers_only),
+        cmocka_unit_test(test_R_CLS_12_exception_words_mask_signals),
         cmocka_unit_test(test_R_CLS_12_signal_overflow),
         cmocka_unit_test(test_policy_matchers),
     };

@@ -153,6 +153,33 @@ static void test_R_CLS_12_replace_signals(void **state)
     tousu_words_free(w);
 }
 
+/* R-CLS-12: a host adds its own exception word ("none" kinds): it masks the
+ * signal ending with it, is dumped as such, and "-" is not taken for it. */
+static void test_R_CLS_12_host_exception_words(void **state)
+{
+    (void)state;
+    tousu_words *w = new_words();
+    assert_int_equal(load(w, "tousu-words 1\nsignal | media | none | - | 自媒体\n"), TOUSU_OK);
+    assert_int_equal(load(w, "tousu-words 1\nsignal | media | - | - | 报刊亭\n"), TOUSU_EPARSE);
+    assert_true(msg_has(w, "none"));
+    tousu_policy *p = policy_with(w);
+    tousu_result r = new_result();
+    tz_suggest_from_text(p, "自媒体账号被封", strlen("自媒体账号被封"), &r);
+    assert_int_equal(r.suggested_kinds, 0);
+    r = new_result();
+    tz_suggest_from_text(p, "我去找媒体", strlen("我去找媒体"), &r);
+    assert_int_equal(r.n_signals, 1);
+    size_t need = 0;
+    assert_int_equal(tousu_policy_dump(p, NULL, 0, &need), TOUSU_ENOSPACE);
+    char *text = malloc(need + 1);
+    assert_int_equal(tousu_policy_dump(p, text, need + 1, &need), TOUSU_OK);
+    assert_non_null(strstr(text, "\nsignal | media | none | - | 自媒体\n"));
+    assert_non_null(strstr(text, "\nsignal | regulator | none | - | 取消协\n"));
+    free(text);
+    tousu_policy_free(p);
+    tousu_words_free(w);
+}
+
 /* An entry with the key of an existing one replaces it. */
 static void test_words_merge_replaces(void **state)
 {
@@ -341,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_R_SCR_10_extend_another_service_flow),
         cmocka_unit_test(test_R_SCR_7_replace_phrases),
         cmocka_unit_test(test_R_CLS_12_replace_signals),
+        cmocka_unit_test(test_R_CLS_12_host_exception_words),
         cmocka_unit_test(test_words_merge_replaces),
         cmocka_unit_test(test_R_SCR_10_malformed_tables_rejected),
         cmocka_unit_test(test_words_bad_bytes),

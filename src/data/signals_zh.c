@@ -21,6 +21,9 @@ const tz_signal tz_zh_signals[] = {
     {TOUSU_SIG_MEDIA, MAJOR | LEAP, 0, "报社"},
     {TOUSU_SIG_MEDIA, MAJOR | LEAP, 0, "电视台"},
     {TOUSU_SIG_MEDIA, MAJOR | LEAP, 0, "新闻"},
+    /* exception words: telecom terms that end in a media word */
+    {TOUSU_SIG_MEDIA, 0, 0, "多媒体"}, /* 多媒体短信 (MMS), 多媒体消息 */
+    {TOUSU_SIG_MEDIA, 0, 0, "流媒体"}, /* streaming services */
     /* lawsuits: litigation or arbitration (R-CLS-3) */
     {TOUSU_SIG_LAWSUIT, MAJOR, 0, "起诉"},
     {TOUSU_SIG_LAWSUIT, MAJOR, 0, "律师"},
@@ -35,6 +38,9 @@ const tz_signal tz_zh_signals[] = {
     {TOUSU_SIG_REGULATOR, LEAP, 0, "通管局"},
     {TOUSU_SIG_REGULATOR, LEAP, 0, "12300"},
     {TOUSU_SIG_REGULATOR, LEAP, 0, "消协"},
+    /* exception words: 取消协议 (cancel the contract) is not 消协 */
+    {TOUSU_SIG_REGULATOR, 0, 0, "取消协"},
+    {TOUSU_SIG_REGULATOR, 0, 0, "撤消协"},
     {TOUSU_SIG_REGULATOR, LEAP, 0, "消费者协会"},
     {TOUSU_SIG_REGULATOR, LEAP, 0, "消委会"},
     {TOUSU_SIG_REGULATOR, LEAP, 0, "12315"},
