@@ -475,6 +475,18 @@ int tz_memstore_new(tousu_memstore **out, const tousu_policy *p, const tz_alloc 
     return TOUSU_OK;
 }
 
+/* The caller's policy, or (NULL) a built-in one made for the call, which
+ * *owned holds for the caller to free. */
+static int policy_or_builtin(const tousu_policy **policy, tousu_policy **owned)
+{
+    *owned = NULL;
+    if (*policy)
+        return TOUSU_OK;
+    int rc = tousu_policy_new(owned);
+    *policy = *owned;
+    return rc;
+}
+
 int tousu_memstore_new(tousu_memstore **out, const tousu_policy *policy)
 {
     if (!out)
@@ -482,15 +494,11 @@ int tousu_memstore_new(tousu_memstore **out, const tousu_policy *policy)
     *out = NULL;
     tz_alloc a;
     tz_alloc_default(&a);
-    tousu_policy *p = NULL;
-    if (!policy) {
-        int rc = tousu_policy_new(&p);
-        if (rc)
-            return rc;
-        policy = p;
-    }
-    int rc = tz_memstore_new(out, policy, &a);
-    tousu_policy_free(p);
+    tousu_policy *owned;
+    int rc = policy_or_builtin(&policy, &owned);
+    if (rc == TOUSU_OK)
+        rc = tz_memstore_new(out, policy, &a);
+    tousu_policy_free(owned);
     return rc;
 }
 
@@ -498,16 +506,12 @@ int tousu_memstore_set_policy(tousu_memstore *s, const tousu_policy *policy)
 {
     if (!s)
         return TOUSU_EINVAL;
-    tousu_policy *p = NULL;
-    if (!policy) {
-        int rc = tousu_policy_new(&p);
-        if (rc)
-            return rc;
-        policy = p;
-    }
-    tz_memstore_adopt(s, policy);
-    tousu_policy_free(p);
-    return TOUSU_OK;
+    tousu_policy *owned;
+    int rc = policy_or_builtin(&policy, &owned);
+    if (rc == TOUSU_OK)
+        tz_memstore_adopt(s, policy);
+    tousu_policy_free(owned);
+    return rc;
 }
 
 void tousu_memstore_free(tousu_memstore *s)

@@ -315,20 +315,28 @@ static int s_archive(void *u, const tousu_archive *in)
     return 0;
 }
 
+static const tousu_store_ops spy_ops = {sizeof spy_ops, s_history, s_window, s_members,
+                                        s_record, s_archive};
+
+/* A host whose store is the spy s (cleared). */
+static tousu_host spy_host(spy *s)
+{
+    memset(s, 0, sizeof *s);
+    tousu_host h;
+    memset(&h, 0, sizeof h);
+    h.struct_size = sizeof h;
+    h.store = &spy_ops;
+    h.store_user = s;
+    return h;
+}
+
 /* R-HOST-2: a host store answers the questions; the library asks each once
  * and writes once. */
 static void test_R_HOST_2_host_store(void **state)
 {
     (void)state;
-    static const tousu_store_ops ops = {sizeof ops, s_history, s_window, s_members, s_record,
-                                        s_archive};
     spy s;
-    memset(&s, 0, sizeof s);
-    tousu_host h;
-    memset(&h, 0, sizeof h);
-    h.struct_size = sizeof h;
-    h.store = &ops;
-    h.store_user = &s;
+    tousu_host h = spy_host(&s);
     tousu_engine *e = NULL;
     assert_int_equal(tousu_engine_new(&e, &h, NULL), TOUSU_OK);
     tousu_contact c = complaint(500, 9, 3, at(2025, 6, 1, 9, 0));
@@ -355,7 +363,7 @@ static void test_R_HOST_2_host_store(void **state)
     tousu_engine_free(e);
 
     /* A store missing a required callback is rejected when registered. */
-    tousu_store_ops partial = ops;
+    tousu_store_ops partial = spy_ops;
     partial.members = NULL;
     h.store = &partial;
     assert_int_equal(tousu_engine_new(&e, &h, NULL), TOUSU_EINVAL);
@@ -368,15 +376,8 @@ static void test_R_HOST_2_host_store(void **state)
 static void test_R_HOST_4_store_reports_absurd_member_count(void **state)
 {
     (void)state;
-    static const tousu_store_ops ops = {sizeof ops, s_history, s_window, s_members, s_record,
-                                        s_archive};
     spy s;
-    memset(&s, 0, sizeof s);
-    tousu_host h;
-    memset(&h, 0, sizeof h);
-    h.struct_size = sizeof h;
-    h.store = &ops;
-    h.store_user = &s;
+    tousu_host h = spy_host(&s);
     tousu_engine *e = NULL;
     assert_int_equal(tousu_engine_new(&e, &h, NULL), TOUSU_OK);
     tousu_contact c = complaint(501, 9, 3, at(2025, 6, 1, 9, 0));
